@@ -98,6 +98,11 @@ export interface Metric {
   unit: MetricUnit;
   /** Phrases that name the metric in prose, per language. */
   cues: Record<Lang, string[]>;
+  /**
+   * True for a rate of change ("laptop exports grew 32.2% year on year"); such metrics are
+   * stated by figures after words like "an increase of", level metrics by all others.
+   */
+  change?: boolean;
   /** Observations in file order. */
   observations: Observation[];
   note?: string;
@@ -235,6 +240,8 @@ export interface Verdict {
 export interface CheckedClaim {
   claim: Claim;
   verdict: Verdict;
+  /** True where an inline disable comment covers the figure: listed, but not a finding. */
+  suppressed?: boolean;
 }
 
 export interface CheckOptions {
