@@ -1,0 +1,400 @@
+// Loads the fact base from YAML fact files: parse (yaml), check the shape against
+// facts/factlint.schema.json (ajv), convert to the domain types, then run the cross-file
+// checks of factValidation. Every problem carries the exact place of the offending node.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv, { type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import schema from '../../../facts/factlint.schema.json';
+import { asOfRange, periodRange } from './dates';
+import { duplicateIdProblem, validateFactBase } from './factValidation';
+import type {
+  Approx, DateRange, FactBase, FactProblem, Lang, Location, Metric, Observation, Source, Subject,
+} from './types';
+
+export interface FactFile {
+  path: string;
+  text: string;
+}
+
+/** Files above this size are reported instead of parsed: a fact file that big is a mistake. */
+export const MAX_FACT_FILE_CHARS = 10 * 1024 * 1024;
+/** Aliases a file may expand; more is a resource-exhaustion attack ("billion laughs"), not data. */
+const MAX_ALIAS_COUNT = 100;
+
+// allErrors so that one load reports every problem of a file; verbose for the failing
+// schema's description, which turns into the message.
+const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
+const validateFile = ajv.compile(schema);
+
+/** How each qualifier a source may state relates the stated figure to the true value. */
+const APPROX: Record<string, Approx> = {
+  'more than': 'more', over: 'more', above: 'more', exceeding: 'more',
+  approximately: 'about', about: 'about', around: 'about', roughly: 'about',
+  nearly: 'nearly', almost: 'nearly',
+  'at least': 'atLeast',
+  'less than': 'less', under: 'less', below: 'less',
+  'at most': 'atMost', 'no more than': 'atMost',
+  'up to': 'upTo',
+};
+
+type Section = 'sources' | 'subjects' | 'metrics';
+const SECTIONS: Section[] = ['sources', 'subjects', 'metrics'];
+const SINGULAR: Record<Section, string> = { sources: 'source', subjects: 'subject', metrics: 'metric' };
+
+/** Plain data as the YAML holds it, after the schema check. */
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Parses and validates fact files that are already in memory (the language server passes editor buffers). Never throws. */
+export function loadFactFiles(files: FactFile[]): { base: FactBase; problems: FactProblem[] } {
+  const base: FactBase = { sources: new Map(), subjects: new Map(), metrics: new Map(), files: [] };
+  const problems: FactProblem[] = [];
+  for (const file of files) {
+    base.files.push(file.path);
+    try {
+      loadOne(file, base, problems);
+    } catch (err) {
+      // A bug or an input the yaml package chokes on must not take the language server down.
+      problems.push({ severity: 'error', code: 'internal', message: `could not load this file: ${String(err)}`, location: fileStart(file.path) });
+    }
+  }
+  for (const p of validateFactBase(base)) problems.push(p);
+  return { base, problems };
+}
+
+/** Reads every *.yaml / *.yml file under the given directories (recursively, sorted, skipping node_modules and dot-folders), then loadFactFiles. Unreadable dirs/files become problems, not exceptions. */
+export function loadFactBase(dirs: string[]): { base: FactBase; problems: FactProblem[] } {
+  const files: FactFile[] = [];
+  const problems: FactProblem[] = [];
+  const unreadable = (p: string, err: unknown) =>
+    problems.push({ severity: 'error', code: 'io', message: `cannot read ${p}: ${(err as Error).message}`, location: fileStart(p) });
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      unreadable(dir, err);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(p);
+      } else if (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) {
+        try {
+          if (fs.statSync(p).size > MAX_FACT_FILE_CHARS * 4) {
+            problems.push(tooLarge(p));
+            continue;
+          }
+          files.push({ path: p, text: fs.readFileSync(p, 'utf8') });
+        } catch (err) {
+          unreadable(p, err);
+        }
+      }
+    }
+  };
+  for (const d of dirs) walk(d);
+  const loaded = loadFactFiles(files);
+  return { base: loaded.base, problems: problems.concat(loaded.problems) };
+}
+
+/** The fact folder that ships with factlint (resolved relative to the bundle/out file, works from out/ (tsc) and dist/ (esbuild bundle)). */
+export function shippedFactsDir(): string {
+  // out/server/src/core/ and dist/ sit at different depths below the package root:
+  // walk up to the first folder holding facts/factlint.schema.json.
+  let dir = __dirname;
+  for (;;) {
+    const candidate = path.join(dir, 'facts');
+    if (fs.existsSync(path.join(candidate, 'factlint.schema.json'))) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) return path.resolve(__dirname, '..', 'facts');
+    dir = up;
+  }
+}
+
+// ------------------------------------------------------------------ one file
+
+function tooLarge(file: string): FactProblem {
+  return { severity: 'error', code: 'too-large', message: `fact file is larger than ${MAX_FACT_FILE_CHARS / 1024 / 1024} MB; split it`, location: fileStart(file) };
+}
+
+function fileStart(file: string): Location {
+  return { file, line: 0, character: 0, endLine: 0, endCharacter: 0 };
+}
+
+/** Turns offsets into Locations of one file. */
+class Locator {
+  constructor(readonly file: string, private readonly lines: LineCounter) {}
+  at(start: number, end: number): Location {
+    const a = this.lines.linePos(start);
+    const b = this.lines.linePos(end);
+    return { file: this.file, line: a.line - 1, character: a.col - 1, endLine: b.line - 1, endCharacter: b.col - 1 };
+  }
+  /** The node's own text; for a mapping, its first entry (`id: x`), not the whole block. */
+  node(n: Node | null | undefined, fallback: Location): Location {
+    if (!n || !n.range) return fallback;
+    if (isMap(n) && n.items.length > 0) {
+      const first = n.items[0] as Pair<Node, Node>;
+      const start = first.key?.range?.[0] ?? n.range[0];
+      const end = first.value?.range?.[1] ?? first.key?.range?.[1] ?? n.range[1];
+      return this.at(start, end);
+    }
+    return this.at(n.range[0], n.range[1]);
+  }
+}
+
+function loadOne(file: FactFile, base: FactBase, problems: FactProblem[]): void {
+  if (file.text.length > MAX_FACT_FILE_CHARS) {
+    problems.push(tooLarge(file.path));
+    return;
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  const loc = new Locator(file.path, lines);
+  for (const w of doc.warnings) {
+    problems.push({ severity: 'warning', code: 'yaml', message: firstLine(w.message), location: loc.at(w.pos[0], w.pos[1]) });
+  }
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      problems.push({ severity: 'error', code: 'yaml', message: `invalid YAML: ${firstLine(e.message)}`, location: loc.at(e.pos[0], e.pos[1]) });
+    }
+    return;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    problems.push({ severity: 'error', code: 'yaml', message: `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} times); fact files must not use alias bombs`, location: loc.node(doc.contents, fileStart(file.path)) });
+    void err;
+    return;
+  }
+  if (data === null || data === undefined) return; // an empty file (or only comments) holds no facts
+
+  // Items with a schema error are reported and skipped; their siblings still load.
+  const bad: Record<Section, Set<number>> = { sources: new Set(), subjects: new Set(), metrics: new Set() };
+  const badSection = new Set<string>();
+  if (!validateFile(data)) {
+    for (const e of relevantErrors(validateFile.errors ?? [])) {
+      const segs = pointer(e.instancePath);
+      if (segs.length >= 2) bad[segs[0] as Section]?.add(Number(segs[1]));
+      else if (segs.length === 1) badSection.add(segs[0]);
+      else badSection.add('');
+      problems.push(schemaProblem(e, segs, doc, data as Data, loc));
+    }
+  }
+  if (badSection.has('') || typeof data !== 'object' || Array.isArray(data)) return;
+
+  const root = doc.contents;
+  for (const section of SECTIONS) {
+    const list = (data as Data)[section];
+    if (!Array.isArray(list) || badSection.has(section)) continue;
+    const seq = isMap(root) ? resolve(doc, root.get(section, true) as Node | undefined) : undefined;
+    const itemNodes = isSeq(seq) ? seq.items : [];
+    for (let i = 0; i < list.length; i++) {
+      if (bad[section].has(i)) continue;
+      const node = resolve(doc, itemNodes[i] as Node | undefined);
+      const where = loc.node(node, fileStart(file.path));
+      if (section === 'sources') addSource(base, problems, list[i], where);
+      else if (section === 'subjects') addSubject(base, problems, list[i], where);
+      else addMetric(base, problems, list[i], node, where, doc, loc);
+    }
+  }
+}
+
+function firstLine(s: string): string {
+  const nl = s.indexOf('\n');
+  const line = nl < 0 ? s : s.slice(0, nl);
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function resolve(doc: Document, n: Node | null | undefined): Node | undefined {
+  if (!n) return undefined;
+  return isAlias(n) ? ((n.resolve(doc) as Node | undefined) ?? undefined) : n;
+}
+
+// ------------------------------------------------------------------ conversion
+
+function addSource(base: FactBase, problems: FactProblem[], d: Data, location: Location): void {
+  const s: Source = {
+    id: d.id,
+    title: d.title,
+    publisher: d.publisher,
+    published: String(d.published),
+    publishedEstimated: d.publishedEstimated === true,
+    language: d.language,
+    location,
+  };
+  if (d.url !== undefined) s.url = d.url;
+  if (d.editionOf !== undefined) s.editionOf = d.editionOf;
+  if (d.note !== undefined) s.note = d.note;
+  const date = asOfRange(s.published);
+  if (typeof date === 'string') {
+    problems.push({ severity: 'error', code: 'date', message: `source "${s.id}" has an impossible "published" date: ${date}`, location });
+    return;
+  }
+  const prev = base.sources.get(s.id);
+  if (prev) problems.push(duplicateIdProblem('source', s.id, prev.location, location));
+  else base.sources.set(s.id, s);
+}
+
+function addSubject(base: FactBase, problems: FactProblem[], d: Data, location: Location): void {
+  const s: Subject = { id: d.id, names: { en: d.names.en, de: d.names.de }, location };
+  if (d.parent !== undefined) s.parent = d.parent;
+  const prev = base.subjects.get(s.id);
+  if (prev) problems.push(duplicateIdProblem('subject', s.id, prev.location, location));
+  else base.subjects.set(s.id, s);
+}
+
+function addMetric(
+  base: FactBase, problems: FactProblem[], d: Data, node: Node | undefined, location: Location, doc: Document, loc: Locator,
+): void {
+  const id: string = d.id;
+  const obsSeq = isMap(node) ? resolve(doc, node.get('observations', true) as Node | undefined) : undefined;
+  const obsNodes = isSeq(obsSeq) ? obsSeq.items : [];
+  const observations: Observation[] = [];
+  let ok = true;
+  for (let i = 0; i < d.observations.length; i++) {
+    const o: Data = d.observations[i];
+    const oNode = resolve(doc, obsNodes[i] as Node | undefined);
+    const where = loc.node(oNode, location);
+    const fieldAt = (key: string) => loc.node(isMap(oNode) ? (oNode.get(key, true) as Node | undefined) : undefined, where);
+    if (!Number.isFinite(o.value)) {
+      problems.push({ severity: 'error', code: 'schema', message: `metric "${id}" observation ${i + 1}: value must be a finite number, got ${String(o.value)}`, location: fieldAt('value') });
+      ok = false;
+      continue;
+    }
+    const whenKey = o.asOf !== undefined ? 'asOf' : 'period';
+    const whenText = String(o[whenKey]);
+    const when: DateRange | string = whenKey === 'asOf' ? asOfRange(whenText) : periodRange(whenText);
+    if (typeof when === 'string') {
+      problems.push({ severity: 'error', code: 'date', message: `metric "${id}" observation ${i + 1}: impossible ${whenKey}: ${when}`, location: fieldAt(whenKey) });
+      ok = false;
+      continue;
+    }
+    const obs: Observation = {
+      metricId: id,
+      index: i,
+      value: o.value,
+      when,
+      whenLabel: o.whenLabel ?? (whenKey === 'asOf' ? `as of ${whenText}` : whenText.replace('/', '–')),
+      whenEstimated: o.estimated === true,
+      expectation: o.expectation === true,
+      sources: o.sources ?? [o.source],
+      quote: o.quote,
+      location: where,
+    };
+    if (o.of !== undefined) obs.of = o.of;
+    if (o.qualifier !== undefined) obs.qualifier = { text: o.qualifier, approx: APPROX[o.qualifier] };
+    if (o.locator !== undefined) obs.locator = o.locator;
+    if (o.note !== undefined) obs.note = o.note;
+    observations.push(obs);
+  }
+  if (!ok) {
+    problems.push({ severity: 'error', code: 'metric-not-loaded', message: `metric "${id}" is not loaded because of the problems in its observations`, location });
+    return;
+  }
+  const m: Metric = {
+    id,
+    subject: d.subject,
+    measure: d.measure,
+    unit: d.unit,
+    cues: { en: d.cues.en ?? [], de: d.cues.de ?? [] } as Record<Lang, string[]>,
+    observations,
+    location,
+  };
+  if (d.note !== undefined) m.note = d.note;
+  const prev = base.metrics.get(id);
+  if (prev) problems.push(duplicateIdProblem('metric', id, prev.location, location));
+  else base.metrics.set(id, m);
+}
+
+// ------------------------------------------------------------------ schema errors
+
+/** JSON Pointer segments of an ajv instancePath. */
+function pointer(p: string): string[] {
+  if (p === '') return [];
+  return p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Drops the per-branch errors of a failed oneOf: the oneOf error itself says it better. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => !e.schemaPath.includes('/oneOf/'));
+}
+
+/** Names the item an error is in, e.g. `metric "chongqing.x" observation 2`. */
+function context(segs: string[], data: Data): string {
+  if (segs.length < 2) return 'fact file';
+  const section = segs[0] as Section;
+  const item = data[section]?.[Number(segs[1])];
+  const id = item && typeof item === 'object' && typeof item.id === 'string' ? ` "${item.id}"` : ` ${Number(segs[1]) + 1}`;
+  let s = `${SINGULAR[section] ?? section}${id}`;
+  if (segs[2] === 'observations' && segs.length >= 4) s += ` observation ${Number(segs[3]) + 1}`;
+  return s;
+}
+
+function show(v: unknown): string {
+  const s = typeof v === 'string' ? `'${v}'` : JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? s.slice(0, 57) + '...' : s;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number', integer: 'a whole number', string: 'text', boolean: 'true or false',
+  array: 'a list', object: 'a mapping', 'string,integer': 'text in quotes',
+};
+
+function schemaProblem(e: ErrorObject, segs: string[], doc: Document, data: Data, loc: Locator): FactProblem {
+  const ctx = context(segs, data);
+  // The field's name as a reader sees it: the keys below the item ("cues.en"), not list indexes.
+  const fieldSegs = segs.slice(segs[2] === 'observations' ? 4 : 2).filter((s) => !/^\d+$/.test(s));
+  const field = fieldSegs.length ? `"${fieldSegs.join('.')}"` : ctx;
+  const node = resolve(doc, segs.length ? (doc.getIn(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as Node | undefined) : doc.contents ?? undefined);
+  const fallback: Location = { file: loc.file, line: 0, character: 0, endLine: 0, endCharacter: 0 };
+  let location = loc.node(node, fallback);
+  const p = e.params as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const desc = (e.parentSchema as { description?: string } | undefined)?.description;
+  let message: string;
+  switch (e.keyword) {
+    case 'type':
+      message = `${field} must be ${TYPE_WORDS[String(p.type)] ?? String(p.type)}, got ${show(e.data)}`;
+      if (String(p.type) === 'string,integer') message = `${field} must be ${desc ?? 'text'}, got ${show(e.data)}`;
+      break;
+    case 'required':
+      message = `${ctx} is missing "${p.missingProperty}"`;
+      break;
+    case 'additionalProperties': {
+      message = `unknown key "${p.additionalProperty}" in ${fieldSegs.length ? field : ctx}`;
+      if (isMap(node)) {
+        const pair = node.items.find((it) => isScalar(it.key) && it.key.value === p.additionalProperty);
+        if (pair && isScalar(pair.key)) location = loc.node(pair.key, location);
+      }
+      break;
+    }
+    case 'oneOf': {
+      const names = (e.schema as Array<{ required: string[] }>).map((b) => `"${b.required[0]}"`);
+      message = p.passingSchemas
+        ? `${ctx} has both ${names.join(' and ')}; give exactly one`
+        : `${ctx} needs one of ${names.join(' or ')}`;
+      break;
+    }
+    case 'enum':
+      message = `${field} must be one of ${(e.schema as string[]).map((s) => `"${s}"`).join(', ')}, got ${show(e.data)}`;
+      break;
+    case 'minItems':
+      message = `${field} must list at least ${p.limit} item${p.limit === 1 ? '' : 's'}`;
+      break;
+    case 'minLength':
+      message = `${field} must not be empty`;
+      break;
+    case 'pattern':
+    case 'minimum':
+    case 'maximum':
+      message = `${field} must be ${desc ?? `matching ${String(e.schema)}`}, got ${show(e.data)}`;
+      break;
+    default:
+      message = `${field} ${e.message ?? 'is invalid'}`;
+  }
+  if (segs.length >= 2 && !message.startsWith(ctx)) message = `${ctx}: ${message}`;
+  return { severity: 'error', code: 'schema', message, location };
+}

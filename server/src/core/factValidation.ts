@@ -1,0 +1,116 @@
+// Cross-file checks of a loaded fact base: references that point nowhere, observations
+// that contradict each other, cues that would let the checker confuse two metrics,
+// metrics that prose cannot name in one of the languages, quotes too long to be quotes.
+
+import type { FactBase, FactProblem, Lang, Location, Metric } from './types';
+
+/** Quotes longer than this are no longer "the few words around the figure". */
+export const MAX_QUOTE_WORDS = 40;
+const LANGS: Lang[] = ['en', 'de'];
+
+/** "facts/trade.yaml:12" (one-based line, as editors show it). */
+function where(l: Location): string {
+  return `${l.file}:${l.line + 1}`;
+}
+
+/** The problem for an id defined twice; the loader keeps the first definition. */
+export function duplicateIdProblem(kind: 'source' | 'subject' | 'metric', id: string, first: Location, second: Location): FactProblem {
+  return {
+    severity: 'error',
+    code: 'duplicate-id',
+    message: `${kind} id "${id}" is defined twice, at ${where(first)} and ${where(second)}`,
+    location: second,
+  };
+}
+
+/**
+ * A cue as the checker matches it: case-insensitive, hyphens and dashes as spaces,
+ * ’ as ', runs of spaces as one.
+ */
+export function normalizeCue(cue: string): string {
+  let out = '';
+  let space = true; // drops leading spaces and collapses runs
+  for (const ch of cue.toLowerCase()) {
+    const c = ch === '-' || ch === '‐' || ch === '‑' || ch === '–' || ch === '—' || /\s/.test(ch) ? ' ' : ch === '’' ? "'" : ch;
+    if (c === ' ') {
+      if (!space) out += ' ';
+      space = true;
+    } else {
+      out += c;
+      space = false;
+    }
+  }
+  return space && out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const ws = s.charCodeAt(i) <= 32;
+    if (!ws && !inWord) n++;
+    inWord = !ws;
+  }
+  return n;
+}
+
+export function validateFactBase(base: FactBase): FactProblem[] {
+  const problems: FactProblem[] = [];
+  const error = (code: string, message: string, location: Location) => problems.push({ severity: 'error', code, message, location });
+
+  for (const s of base.sources.values()) {
+    if (s.editionOf !== undefined && !base.sources.has(s.editionOf)) {
+      error('unknown-source', `source "${s.id}" is an edition of unknown source "${s.editionOf}"`, s.location);
+    }
+  }
+  for (const s of base.subjects.values()) {
+    if (s.parent !== undefined && !base.subjects.has(s.parent)) {
+      error('unknown-subject', `subject "${s.id}" lies within unknown subject "${s.parent}"`, s.location);
+    }
+  }
+
+  // Cues of metrics with the same subject and unit must differ: a figure of that unit next
+  // to the cue would otherwise name two metrics at once. Key: lang, subject, unit, cue.
+  const cueOwner = new Map<string, Metric>();
+  for (const m of base.metrics.values()) {
+    if (!base.subjects.has(m.subject)) {
+      error('unknown-subject', `metric "${m.id}" is about unknown subject "${m.subject}"`, m.location);
+    }
+    for (const lang of LANGS) {
+      const cues = m.cues[lang] ?? [];
+      if (cues.length === 0) {
+        error('missing-cues', `metric "${m.id}" has no ${lang === 'en' ? 'English' : 'German'} cues, so ${lang} prose cannot name it`, m.location);
+      }
+      for (const cue of cues) {
+        const key = `${lang}\u0000${m.subject}\u0000${m.unit}\u0000${normalizeCue(cue)}`;
+        const other = cueOwner.get(key);
+        if (other === undefined) cueOwner.set(key, m);
+        else if (other !== m) {
+          error('shared-cue', `cue "${cue}" (${lang}) names both metric "${other.id}" and metric "${m.id}"; make the more specific one's cue longer`, m.location);
+        }
+      }
+    }
+
+    // Two unqualified values for the same time cannot both be right.
+    const byWhen = new Map<string, number>();
+    for (let i = 0; i < m.observations.length; i++) {
+      const o = m.observations[i];
+      for (const id of o.sources) {
+        if (!base.sources.has(id)) error('unknown-source', `metric "${m.id}" cites unknown source "${id}"`, o.location);
+      }
+      const words = countWords(o.quote);
+      if (words > MAX_QUOTE_WORDS) {
+        problems.push({ severity: 'warning', code: 'long-quote', message: `metric "${m.id}" observation ${i + 1} quotes ${words} words; quote at most about 25`, location: o.location });
+      }
+      if (o.qualifier || o.expectation) continue;
+      const key = `${o.when.start}/${o.when.end}`;
+      const j = byWhen.get(key);
+      if (j === undefined) byWhen.set(key, i);
+      else if (m.observations[j].value !== o.value) {
+        const p = m.observations[j];
+        error('contradiction', `metric "${m.id}" has ${p.value} (${where(p.location)}) and ${o.value} for the same time ${o.whenLabel}`, o.location);
+      }
+    }
+  }
+  return problems;
+}
