@@ -2,7 +2,7 @@
 // Each bundle is self-contained (dependencies inlined) so that the .vsix and the
 // npm package need no node_modules at run time.
 import { build } from 'esbuild';
-import { existsSync, chmodSync } from 'node:fs';
+import { existsSync, chmodSync, readFileSync } from 'node:fs';
 
 const entries = [
   { in: 'server/src/cli/cli.ts', out: 'dist/cli.js', bin: true },
@@ -10,6 +10,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ];
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 for (const e of entries) {
   if (!existsSync(e.in)) continue;
@@ -24,6 +25,7 @@ for (const e of entries) {
     minify: production,
     external: e.external ?? [],
     banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+    define: { FACTLINT_VERSION: JSON.stringify(version) },
     logLevel: 'warning',
   });
   if (e.bin) chmodSync(e.out, 0o755);

@@ -1,0 +1,141 @@
+// factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--today YYYY-MM-DD] FILE...
+import { parseArgs } from 'node:util';
+import { DocumentChecker } from '../core/check';
+import { ConfigError, ruleOf } from '../core/config';
+import { LineIndex } from '../core/positions';
+import type { CheckedClaim, LangSetting } from '../core/types';
+import { inMetricUnit } from '../core/units';
+import { formatLike } from '../core/formatFigure';
+import { draftFormat, readDraft } from './drafts';
+import { formatProblem, loadBaseForCli } from './factBaseOption';
+import type { Io } from './io';
+import { toSarif } from './sarif';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const LANGS: readonly LangSetting[] = ['auto', 'en', 'de'];
+
+export const CHECK_USAGE = 'usage: factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--strict] FILE...';
+
+export function runCheck(args: string[], io: Io, version: string): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        facts: { type: 'string', multiple: true, default: [] },
+        lang: { type: 'string', default: '' },
+        format: { type: 'string', default: 'text' },
+        today: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    io.stderr(`factlint check: ${(err as Error).message}\n${CHECK_USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals: files } = parsed;
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) return usage(io, `unknown format "${values.format}"`);
+  if (values.lang && !LANGS.includes(values.lang as LangSetting)) return usage(io, `unknown language "${values.lang}"`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today takes a date YYYY-MM-DD, got "${values.today}"`);
+  if (files.length === 0) return usage(io, 'no files given');
+
+  let loaded;
+  try {
+    loaded = loadBaseForCli(values.facts);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  for (const p of loaded.problems) io.stderr(`${formatProblem(p)}\n`);
+  if (errors.length > 0) {
+    io.stderr(`factlint: the fact base has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was checked\n`);
+    return 2;
+  }
+
+  const lang = (values.lang || loaded.settings.language) as LangSetting;
+  const severityOf = loaded.settings.severity;
+  let exit = 0;
+  const reports: { path: string; text: string; claims: CheckedClaim[] }[] = [];
+  for (const path of files) {
+    const read = readDraft(path);
+    if (!read.ok) {
+      io.stderr(`${read.message}\n`);
+      exit = 2;
+      continue;
+    }
+    const result = new DocumentChecker(loaded.base).check(read.text, { lang, format: draftFormat(path), today: values.today });
+    // Severities follow the workspace configuration, as in the editor; "off" drops a rule.
+    const claims = result.claims.map((c) => {
+      const rule = c.verdict.severity && ruleOf(c.verdict.kind);
+      const configured = rule ? severityOf[rule] : undefined;
+      if (!configured || configured === c.verdict.severity) return c;
+      return { ...c, verdict: { ...c.verdict, severity: configured === 'off' ? undefined : configured } };
+    });
+    reports.push({ path, text: read.text, claims });
+    const findings = claims.filter((c) => !c.suppressed && (c.verdict.severity === 'error' || c.verdict.severity === 'warning'));
+    if (findings.length > 0 && exit === 0) exit = 1;
+  }
+
+  if (format === 'json') io.stdout(`${JSON.stringify({ files: reports.map(toJson) })}\n`);
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(reports, version), null, 2)}\n`);
+  else io.stdout(reports.map(toText).join(''));
+  return exit;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`factlint check: ${message}\n${CHECK_USAGE}\n`);
+  return 2;
+}
+
+function toText(report: { path: string; text: string; claims: CheckedClaim[] }): string {
+  const lines = new LineIndex(report.text);
+  let out = '';
+  for (const { claim, verdict, suppressed } of report.claims) {
+    if (!verdict.severity || suppressed) continue;
+    const p = lines.positionAt(claim.figure.start);
+    out += `${report.path}:${p.line + 1}:${p.character + 1} ${verdict.severity} ${verdict.message}\n`;
+  }
+  return out;
+}
+
+function toJson(report: { path: string; text: string; claims: CheckedClaim[] }) {
+  const lines = new LineIndex(report.text);
+  return {
+    path: report.path,
+    claims: report.claims.map(({ claim, verdict, suppressed }) => {
+      const { figure, metric } = claim;
+      const start = lines.positionAt(figure.start);
+      const end = lines.positionAt(figure.end);
+      const expected = verdict.expected;
+      const factor = inMetricUnit(figure, metric)?.factor ?? 1;
+      return {
+        text: figure.text,
+        start: figure.start,
+        end: figure.end,
+        line: start.line,
+        character: start.character,
+        endLine: end.line,
+        endCharacter: end.character,
+        value: figure.value,
+        unit: figure.unit,
+        metric: metric.id,
+        verdict: verdict.kind,
+        severity: suppressed ? null : (verdict.severity ?? null),
+        message: verdict.message,
+        expected: expected
+          ? {
+              value: expected.value / factor,
+              text: formatLike(figure, expected.value / factor),
+              asOf: expected.when.start === expected.when.end ? expected.when.end : `${expected.when.start}/${expected.when.end}`,
+              source: expected.sources[0],
+            }
+          : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,132 @@
+// The checking pipeline: text → prose (markup masked) → paragraphs and sentences →
+// figures → claims → verdicts. Paragraphs are checked independently (what a sentence is
+// about carries over only from earlier text, summarised as the subjects last named), so an
+// editor re-checks only the paragraphs an edit touched.
+import { linkSentence, namedSubjects } from './claims';
+import { factIndex, type FactIndex } from './factIndex';
+import { findFigures } from './figures';
+import { tokenize } from './phrases';
+import { findParagraphs, findSentences, maskMarkup } from './prose';
+import { findSuppressions } from './suppressions';
+import { findTimeMentions } from './timeMentions';
+import type { CheckedClaim, CheckOptions, CheckResult, Claim, FactBase, Figure, Paragraph } from './types';
+import { judge } from './verdicts';
+
+/** What one paragraph yields, at the offsets where it was checked. */
+interface ParagraphResult {
+  start: number;
+  claims: CheckedClaim[];
+  figures: Figure[];
+  /** The subjects the paragraph's last sentence is about, carried into the next paragraph. */
+  subjectsOut: string[];
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Checks a whole document once. Editors that check the same document again should keep a DocumentChecker. */
+export function check(text: string, base: FactBase, options: CheckOptions = {}): CheckResult {
+  return new DocumentChecker(base).check(text, options);
+}
+
+/** Checks successive versions of a document, reusing the results of unchanged paragraphs. */
+export class DocumentChecker {
+  private cache = new Map<string, ParagraphResult>();
+  private readonly index: FactIndex;
+
+  constructor(readonly base: FactBase) {
+    this.index = factIndex(base);
+  }
+
+  check(text: string, options: CheckOptions = {}): CheckResult {
+    const format = options.format ?? 'markdown';
+    const date = options.today ?? today();
+    const masked = maskMarkup(text, format);
+    const paragraphs = findParagraphs(masked, options.lang ?? 'auto');
+    const next = new Map<string, ParagraphResult>();
+    const claims: CheckedClaim[] = [];
+    const figures: Figure[] = [];
+    let carry: string[] = [];
+    paragraphs.forEach((p, i) => {
+      const key = `${p.lang}\u0000${date}\u0000${carry.join(',')}\u0000${masked.slice(p.start, p.end)}`;
+      let result = next.get(key) ?? this.cache.get(key);
+      if (!result) result = this.checkParagraph(masked, p, i, carry, date);
+      else if (result.start !== p.start) result = shift(result, p.start);
+      next.set(key, result);
+      claims.push(...result.claims);
+      figures.push(...result.figures);
+      if (result.subjectsOut.length > 0) carry = result.subjectsOut;
+    });
+    this.cache = next;
+    return { claims: markSuppressed(text, format, claims), figures, paragraphs };
+  }
+
+  private checkParagraph(masked: string, p: Paragraph, index: number, carry: string[], date: string): ParagraphResult {
+    const figures = findFigures(masked, p.lang, p.start, p.end);
+    const claims: CheckedClaim[] = [];
+    let active: ReadonlySet<string> = new Set(carry);
+    let subjectsOut: string[] = [];
+    let f = 0;
+    for (const sentence of findSentences(masked, [p])) {
+      sentence.paragraph = index;
+      const inSentence: Figure[] = [];
+      while (f < figures.length && figures[f].start < sentence.end) {
+        if (figures[f].start >= sentence.start) inSentence.push(figures[f]);
+        f++;
+      }
+      const tokens = tokenize(masked, sentence.start, sentence.end);
+      const named = namedSubjects(this.index.subjects[p.lang].matchAll(tokens), this.index);
+      if (named.size > 0) {
+        active = named;
+        subjectsOut = [...named];
+      }
+      if (inSentence.length === 0) continue;
+      const cues = this.index.cues[p.lang].matchAll(tokens);
+      if (cues.length === 0) continue;
+      const times = findTimeMentions(masked, sentence.start, sentence.end, p.lang, date);
+      for (const claim of linkSentence({ sentence, tokens, figures: inSentence, subjects: active, cues, times })) {
+        claims.push({ claim, verdict: judge(claim, this.base, masked) });
+      }
+    }
+    return { start: p.start, claims, figures, subjectsOut };
+  }
+}
+
+/** The same paragraph result at another place in the document. */
+function shift(r: ParagraphResult, start: number): ParagraphResult {
+  const d = start - r.start;
+  const figureMap = new Map<Figure, Figure>();
+  const moveFigure = (f: Figure): Figure => {
+    let moved = figureMap.get(f);
+    if (!moved) {
+      moved = { ...f, start: f.start + d, end: f.end + d, qualifierStart: f.qualifierStart === undefined ? undefined : f.qualifierStart + d };
+      figureMap.set(f, moved);
+    }
+    return moved;
+  };
+  const moveSpan = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + d, end: s.end + d });
+  const claims = r.claims.map(({ claim, verdict }): CheckedClaim => {
+    const moved: Claim = {
+      ...claim,
+      figure: moveFigure(claim.figure),
+      cue: moveSpan(claim.cue),
+      sentence: moveSpan(claim.sentence),
+      time: claim.time && moveSpan(claim.time),
+    };
+    return { claim: moved, verdict };
+  });
+  return { start, claims, figures: r.figures.map(moveFigure), subjectsOut: r.subjectsOut };
+}
+
+/** Claims covered by inline disable comments stay listed but are marked, so they are no findings. */
+function markSuppressed(text: string, format: CheckOptions['format'], claims: CheckedClaim[]): CheckedClaim[] {
+  if (format === 'plaintext' || claims.length === 0 || !text.includes('factlint-disable')) return claims;
+  const ranges = findSuppressions(text);
+  if (ranges.length === 0) return claims;
+  return claims.map((c) => {
+    const { start, end } = c.claim.figure;
+    const covered = ranges.some((r) => r.start <= start && end <= r.end);
+    return covered ? { ...c, suppressed: true } : c;
+  });
+}

@@ -1,0 +1,24 @@
+// Short words for observations and sources, shared by verdict messages, hovers and citations.
+import type { FactBase, Observation, Source } from './types';
+
+/** "2025 (estimated)", "end of 2020": when an observation holds, as a reader would say it. */
+export function whenText(o: Observation): string {
+  return o.whenEstimated ? `${o.whenLabel} (estimated)` : o.whenLabel;
+}
+
+/** The observation's main source. */
+export function mainSource(o: Observation, base: FactBase): Source | undefined {
+  return base.sources.get(o.sources[0]);
+}
+
+/** "iChongqing, 2020-12-25": publisher and date, as a parenthetical citation. */
+export function sourceLabel(source: Source | undefined): string {
+  if (!source) return 'unknown source';
+  const date = source.publishedEstimated ? `c. ${source.published}` : source.published;
+  return `${source.publisher}, ${date}`;
+}
+
+/** The observation's value as the source states it, qualifier included: "more than 240". */
+export function statedValue(o: Observation, written: string): string {
+  return o.qualifier ? `${o.qualifier.text} ${written}` : written;
+}
