@@ -1,0 +1,716 @@
+// From a document to the prose in it: markup is masked (replaced by spaces, so that
+// offsets stay offsets into the document), then the prose is cut into paragraphs, each
+// with its language, and into sentences. Every scanner here is hand-written and linear:
+// the language server runs them on every keystroke, on untrusted text.
+
+import type { Lang, LangSetting, Paragraph, Sentence } from './types';
+import { decideLanguage, languageEvidence } from './language';
+
+/** A masked document and where Markdown starts blocks that blank lines do not separate. */
+export interface MaskedDocument {
+  /** The document with non-prose replaced by spaces (line breaks kept), same length. */
+  text: string;
+  /**
+   * Offsets of line starts that begin a new block although no blank line precedes them
+   * (list items, table rows, headings and the line after one, block-quote boundaries),
+   * ascending. Needed because masked list bullets leave nothing to see.
+   */
+  breaks: number[];
+}
+
+const NL = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** The document with everything that is not prose replaced by spaces (newlines kept), so that offsets into the result are offsets into the document. */
+export function maskMarkup(text: string, format: 'markdown' | 'plaintext'): string {
+  return maskDocument(text, format).text;
+}
+
+/** maskMarkup, plus the block breaks that findParagraphs needs to keep list items and table rows apart. */
+export function maskDocument(text: string, format: 'markdown' | 'plaintext'): MaskedDocument {
+  const mask = new Uint8Array(text.length);
+  const breaks: number[] = [];
+  if (format === 'markdown') {
+    maskBlocks(text, mask, breaks);
+    maskCodeSpans(text, mask);
+    maskInline(text, mask);
+  }
+  maskUrlsAndEmails(text, mask);
+  return { text: applyMask(text, mask), breaks };
+}
+
+/** Builds the masked string: masked code units become spaces, line breaks stay. */
+function applyMask(text: string, mask: Uint8Array): string {
+  const parts: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const from = i;
+    if (mask[i] === 0) {
+      while (i < n && mask[i] === 0) i++;
+      parts.push(text.slice(from, i));
+      continue;
+    }
+    while (i < n && mask[i] === 1) {
+      const c = text.charCodeAt(i);
+      if (c === NL || c === CR) break;
+      i++;
+    }
+    if (i > from) parts.push(' '.repeat(i - from));
+    if (i < n && mask[i] === 1) parts.push(text[i++]); // the kept line break
+  }
+  return parts.join('');
+}
+
+function fill(mask: Uint8Array, from: number, to: number): void {
+  mask.fill(1, from, to);
+}
+
+/** End of the line starting at `at` (index of its '\n' or '\r\n', or the text's end). */
+function lineEnd(text: string, at: number): number {
+  let i = text.indexOf('\n', at);
+  if (i < 0) i = text.length;
+  return i > at && text.charCodeAt(i - 1) === CR ? i - 1 : i;
+}
+
+/** Start of the next line after the line ending at `end`. */
+function nextLine(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  return text.charCodeAt(end) === CR ? end + 2 : end + 1;
+}
+
+/** True if text[from, to) is only spaces and tabs. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** True if the line is exactly `marker` (trailing spaces allowed). */
+function lineIs(text: string, from: number, to: number, marker: string): boolean {
+  return text.startsWith(marker, from) && blank(text, from + marker.length, to);
+}
+
+/** Length of the run of character code `c` starting at `at`. */
+function runLength(text: string, at: number, to: number, c: number): number {
+  let i = at;
+  while (i < to && text.charCodeAt(i) === c) i++;
+  return i - at;
+}
+
+/** Masks YAML/TOML front matter at the very start; returns where the body begins. */
+function maskFrontMatter(text: string, mask: Uint8Array): number {
+  const firstEnd = lineEnd(text, 0);
+  const yaml = lineIs(text, 0, firstEnd, '---');
+  if (!yaml && !lineIs(text, 0, firstEnd, '+++')) return 0;
+  let at = nextLine(text, firstEnd);
+  while (at < text.length) {
+    const end = lineEnd(text, at);
+    if (yaml ? lineIs(text, at, end, '---') || lineIs(text, at, end, '...') : lineIs(text, at, end, '+++')) {
+      const body = nextLine(text, end);
+      fill(mask, 0, end);
+      return body;
+    }
+    at = nextLine(text, end);
+  }
+  return 0; // unterminated: a thematic break, not front matter
+}
+
+/** True if the line (from its first non-space character) is a delimiter row of a table. */
+function isTableDelimiter(text: string, from: number, to: number): boolean {
+  let pipes = 0;
+  let dashes = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) pipes++;
+    else if (c === 45) dashes++;
+    else if (c !== 58 && !isSpace(c)) return false;
+  }
+  return pipes > 0 && dashes > 0;
+}
+
+/** Index of character code `c` in text[from, to), or -1 (bounded, unlike indexOf, to stay linear per line). */
+function indexIn(text: string, c: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) return i;
+  return -1;
+}
+
+/** True if the line is a thematic break or setext underline: three or more of one of - * _ = and spaces. */
+function isRule(text: string, from: number, to: number): boolean {
+  const c0 = text.charCodeAt(from);
+  if (c0 !== 45 && c0 !== 42 && c0 !== 95 && c0 !== 61) return false;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === c0) count++;
+    else if (!isSpace(c)) return false;
+  }
+  return count >= 3;
+}
+
+/**
+ * The block structure, line by line: front matter, fenced and indented code, reference
+ * definitions, rules, block-quote and list markers, table pipes and delimiter rows.
+ */
+function maskBlocks(text: string, mask: Uint8Array, breaks: number[]): void {
+  const n = text.length;
+  let at = maskFrontMatter(text, mask);
+  let fenceChar = 0;
+  let fenceLen = 0;
+  let prevBlank = true;
+  let inIndentedCode = false;
+  let inList = false;
+  let inTable = false;
+  let prevQuoted = false;
+  while (at < n) {
+    const end = lineEnd(text, at);
+    const next = nextLine(text, end);
+    if (fenceChar !== 0) {
+      let p = at;
+      while (p < end && p - at < 3 && text.charCodeAt(p) === SPACE) p++;
+      const run = runLength(text, p, end, fenceChar);
+      if (run >= fenceLen && blank(text, p + run, end)) fenceChar = 0;
+      fill(mask, at, end);
+      at = next;
+      prevBlank = fenceChar === 0;
+      continue;
+    }
+    // Indentation in columns (a tab advances to the next multiple of 4).
+    let p = at;
+    let indent = 0;
+    for (; p < end; p++) {
+      const c = text.charCodeAt(p);
+      if (c === SPACE) indent++;
+      else if (c === TAB) indent += 4 - (indent % 4);
+      else break;
+    }
+    if (p >= end) {
+      prevBlank = true;
+      inTable = false;
+      at = next;
+      continue;
+    }
+    if (indent >= 4 && (prevBlank || inIndentedCode) && !inList) {
+      fill(mask, at, end);
+      inIndentedCode = true;
+      prevBlank = false;
+      at = next;
+      continue;
+    }
+    inIndentedCode = false;
+    // Block-quote markers.
+    let quoted = false;
+    while (p < end && text.charCodeAt(p) === 62) {
+      quoted = true;
+      mask[p++] = 1;
+      while (p < end && isSpace(text.charCodeAt(p))) p++;
+    }
+    if (quoted !== prevQuoted) breaks.push(at);
+    prevQuoted = quoted;
+    if (p >= end) {
+      prevBlank = true;
+      at = next;
+      continue;
+    }
+    const c = text.charCodeAt(p);
+    // Fenced code.
+    if (c === 96 || c === 126) {
+      const run = runLength(text, p, end, c);
+      if (run >= 3 && (c === 126 || indexIn(text, 96, p + run, end) < 0)) {
+        fenceChar = c;
+        fenceLen = run;
+        fill(mask, at, end);
+        at = next;
+        prevBlank = false;
+        continue;
+      }
+    }
+    // Rules and setext underlines carry no prose.
+    if (isRule(text, p, end)) {
+      fill(mask, at, end);
+      breaks.push(next);
+      prevBlank = false;
+      at = next;
+      continue;
+    }
+    // Tables: a delimiter row makes the line above a header and the lines below rows.
+    if (isTableDelimiter(text, p, end)) {
+      fill(mask, at, end);
+      inTable = true;
+      prevBlank = false;
+      at = next;
+      continue;
+    }
+    if (inTable || (indexIn(text, 124, p, end) >= 0 && next < n && isTableDelimiter(text, next, lineEnd(text, next)))) {
+      breaks.push(at);
+      for (let i = p; i < end; i++) if (text.charCodeAt(i) === 124) mask[i] = 1;
+      prevBlank = false;
+      at = next;
+      continue;
+    }
+    // Headings keep their '#', by which findParagraphs makes each its own paragraph.
+    if (c === 35) {
+      const hashes = runLength(text, p, end, 35);
+      if (hashes <= 6 && (p + hashes === end || isSpace(text.charCodeAt(p + hashes)))) {
+        prevBlank = false;
+        inList = false;
+        at = next;
+        continue;
+      }
+    }
+    // Reference definitions "[id]: url" are not prose; footnote definitions "[^1]: text" are.
+    if (c === 91) {
+      const close = indexIn(text, 93, p, end);
+      if (close > p && text.charCodeAt(close + 1) === 58) {
+        breaks.push(at);
+        if (text.charCodeAt(p + 1) === 94) fill(mask, p, close + 2);
+        else fill(mask, at, end);
+        prevBlank = false;
+        at = next;
+        continue;
+      }
+    }
+    // List markers: - * + or 1–9 digits with . or ) (a number other than 1 only where a
+    // list can start, so a wrapped line beginning "2020." stays prose).
+    let marker = 0;
+    if ((c === 45 || c === 42 || c === 43) && (p + 1 === end || isSpace(text.charCodeAt(p + 1)))) {
+      marker = 1;
+    } else if (isDigit(c)) {
+      let d = p;
+      while (d < end && d - p < 9 && isDigit(text.charCodeAt(d))) d++;
+      const sep = text.charCodeAt(d);
+      const one = d === p + 1 && c === 49;
+      if ((sep === 46 || sep === 41) && (d + 1 === end || isSpace(text.charCodeAt(d + 1))) && (prevBlank || inList || one)) {
+        marker = d + 1 - p;
+      }
+    }
+    if (marker > 0) {
+      breaks.push(at);
+      fill(mask, p, p + marker);
+      // Task-list box "[ ]" / "[x]".
+      let q = p + marker;
+      while (q < end && isSpace(text.charCodeAt(q))) q++;
+      if (text.charCodeAt(q) === 91 && text.charCodeAt(q + 2) === 93 && q + 2 < end) fill(mask, q, q + 3);
+      inList = true;
+    } else if (prevBlank && indent === 0) {
+      inList = false;
+    }
+    prevBlank = false;
+    at = next;
+  }
+}
+
+/** Number of blank lines before each offset is tracked so that inline constructs never cross paragraphs. */
+function paragraphIndex(text: string, from: number, to: number, index: number): number {
+  // Counts blank lines in text[from, to): a line break followed by optional spaces and another line break.
+  let i = from;
+  while (i < to) {
+    if (text.charCodeAt(i) === NL) {
+      let j = i + 1;
+      while (j < to && (isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === CR)) j++;
+      if (j < to && text.charCodeAt(j) === NL) index++;
+      i = j;
+    } else i++;
+  }
+  return index;
+}
+
+/**
+ * Inline code spans: a backtick run opens a span closed by the next run of the same
+ * length in the same paragraph; unmatched runs are literal. Runs are listed once and
+ * matched through per-length queues, so the scan stays linear (100k backticks included).
+ */
+function maskCodeSpans(text: string, mask: Uint8Array): void {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const paras: number[] = [];
+  const n = text.length;
+  let para = 0;
+  let last = 0;
+  for (let i = text.indexOf('`'); i >= 0 && i < n; i = text.indexOf('`', i)) {
+    const len = runLength(text, i, n, 96);
+    if (mask[i] === 0 && text.charCodeAt(i - 1) !== 92) {
+      para = paragraphIndex(text, last, i, para);
+      last = i;
+      starts.push(i);
+      lengths.push(len);
+      paras.push(para);
+    }
+    i += len;
+  }
+  // Per run length, the indices (into starts) of runs of that length, in order.
+  const byLength = new Map<number, number[]>();
+  for (let k = 0; k < starts.length; k++) {
+    let list = byLength.get(lengths[k]);
+    if (!list) byLength.set(lengths[k], (list = []));
+    list.push(k);
+  }
+  const cursor = new Map<number, number>();
+  let k = 0;
+  while (k < starts.length) {
+    const list = byLength.get(lengths[k])!;
+    let at = cursor.get(lengths[k]) ?? 0;
+    while (at < list.length && list[at] <= k) at++;
+    cursor.set(lengths[k], at);
+    const closer = at < list.length ? list[at] : -1;
+    if (closer < 0 || paras[closer] !== paras[k]) {
+      k++;
+      continue;
+    }
+    fill(mask, starts[k], starts[closer] + lengths[closer]);
+    k = closer + 1;
+  }
+}
+
+/**
+ * For each bracket of the given kind, the index of its partner (or -1), by one stack pass
+ * that resets at blank lines: Markdown links never span paragraphs.
+ */
+function matchBrackets(text: string, mask: Uint8Array, open: number, close: number): Map<number, number> {
+  const partner = new Map<number, number>();
+  const stack: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NL) {
+      let j = i + 1;
+      while (j < n && (isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === CR)) j++;
+      if (j >= n || text.charCodeAt(j) === NL) stack.length = 0;
+    } else if (mask[i] === 1) {
+      continue;
+    } else if (c === 92) {
+      i++; // backslash escape
+    } else if (c === open) {
+      stack.push(i);
+    } else if (c === close && stack.length > 0) {
+      partner.set(stack.pop()!, i);
+    }
+  }
+  return partner;
+}
+
+/**
+ * Inline markup outside code: HTML comments and tags, autolinks, images, links (text
+ * kept, brackets and destination masked), footnote markers.
+ */
+function maskInline(text: string, mask: Uint8Array): void {
+  const n = text.length;
+  const squares = matchBrackets(text, mask, 91, 93);
+  const parens = matchBrackets(text, mask, 40, 41);
+  let i = 0;
+  while (i < n) {
+    if (mask[i] === 1) {
+      i++;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 92) {
+      i += 2;
+      continue;
+    }
+    if (c === 60) {
+      if (text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        const end = close < 0 ? n : close + 3;
+        fill(mask, i, end);
+        i = end;
+        continue;
+      }
+      const d = text.charCodeAt(i + 1);
+      if (isAsciiLetter(d) || (d === 47 && isAsciiLetter(text.charCodeAt(i + 2)))) {
+        // A tag or autolink: up to the next '>', giving up at '<' or a blank line.
+        let j = i + 1;
+        let newlines = 0;
+        while (j < n) {
+          const e = text.charCodeAt(j);
+          if (e === 62 || e === 60) break;
+          if (e === NL && ++newlines > 1) break;
+          j++;
+        }
+        if (j < n && text.charCodeAt(j) === 62) {
+          fill(mask, i, j + 1);
+          i = j + 1;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c === 33 && text.charCodeAt(i + 1) === 91) {
+      const close = squares.get(i + 1);
+      if (close !== undefined) {
+        const end = linkTail(text, close, squares, parens);
+        if (end > close + 1) {
+          fill(mask, i, end);
+          i = end;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (c === 91) {
+      const close = squares.get(i);
+      if (close === undefined) {
+        i++;
+        continue;
+      }
+      if (text.charCodeAt(i + 1) === 94) {
+        fill(mask, i, close + 1); // footnote marker [^1]
+        i = close + 1;
+        continue;
+      }
+      mask[i] = 1;
+      fill(mask, close, linkTail(text, close, squares, parens));
+      i++; // the link text is scanned as prose
+      continue;
+    }
+    i++;
+  }
+}
+
+/** End of a link's tail after its closing bracket: "(dest "title")", "[ref]", or just the bracket. */
+function linkTail(text: string, close: number, squares: Map<number, number>, parens: Map<number, number>): number {
+  const next = text.charCodeAt(close + 1);
+  if (next === 40) {
+    const end = parens.get(close + 1);
+    if (end !== undefined) return end + 1;
+  } else if (next === 91) {
+    const end = squares.get(close + 1);
+    if (end !== undefined) return end + 1;
+  }
+  return close + 1;
+}
+
+function isUrlStop(c: number): boolean {
+  return c === SPACE || c === TAB || c === NL || c === CR || c === 60 || c === 62 || c === 34 || Number.isNaN(c);
+}
+
+/** Characters trimmed from the end of a bare URL: sentence punctuation after it. */
+function isTrailingPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 39 || c === 41 || c === 0x201d || c === 0x2019;
+}
+
+function isEmailLocal(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+
+function isDomainChar(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c) || c === 45 || c === 46;
+}
+
+/** Bare URLs (http://, https://, www.) and e-mail addresses, in both formats. */
+function maskUrlsAndEmails(text: string, mask: Uint8Array): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (mask[i] === 0 && (c === 104 || c === 119) && !isEmailLocal(text.charCodeAt(i - 1))) {
+      if (text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i)) {
+        let j = i;
+        let open = 0;
+        while (j < n && !isUrlStop(text.charCodeAt(j))) {
+          if (text.charCodeAt(j) === 40) open++;
+          j++;
+        }
+        while (j > i && isTrailingPunct(text.charCodeAt(j - 1)) && !(text.charCodeAt(j - 1) === 41 && open > 0)) j--;
+        fill(mask, i, j);
+        i = j;
+        continue;
+      }
+    }
+    if (c === 64 && mask[i] === 0) {
+      let s = i;
+      while (s > 0 && isEmailLocal(text.charCodeAt(s - 1)) && mask[s - 1] === 0) s--;
+      let e = i + 1;
+      let dot = -1;
+      while (e < n && isDomainChar(text.charCodeAt(e))) {
+        if (text.charCodeAt(e) === 46) dot = e;
+        e++;
+      }
+      while (e > i + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
+      if (s < i && dot > i + 1 && dot < e - 1) {
+        fill(mask, s, e);
+        i = e;
+        continue;
+      }
+    }
+    i++;
+  }
+}
+
+// ---------------------------------------------------------------- paragraphs
+
+/** Paragraphs with fewer function words than this take the document's language. */
+const MIN_EVIDENCE = 4;
+
+/** True if text[from, to) contains a letter. */
+function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiLetter(c)) return true;
+    if (c >= 0xc0 && LETTER.test(text[i])) return true;
+  }
+  return false;
+}
+const LETTER = /\p{L}/u;
+
+/** True if the line starting at `at` (up to `end`) is an ATX heading: 1–6 '#' then a space. */
+function isHeadingLine(text: string, at: number, end: number): boolean {
+  let p = at;
+  while (p < end && isSpace(text.charCodeAt(p))) p++;
+  const hashes = runLength(text, p, end, 35);
+  return hashes >= 1 && hashes <= 6 && (p + hashes === end || isSpace(text.charCodeAt(p + hashes)));
+}
+
+/** The language of the whole masked document (by all its evidence), for short paragraphs. */
+export function documentLanguage(masked: string, fallback: Lang = 'en'): Lang {
+  return decideLanguage(languageEvidence(masked), fallback);
+}
+
+/**
+ * Paragraphs of prose in masked text (blank-line separated blocks; also Markdown
+ * headings and, given maskDocument's `breaks`, list items/table rows as their own
+ * blocks), each with its language: `lang` fixed, or detected per paragraph when 'auto'
+ * (paragraphs with little evidence take the document's language). Skips blocks with no letters.
+ */
+export function findParagraphs(masked: string, lang: LangSetting, breaks: readonly number[] = []): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const docLang: Lang = lang === 'auto' ? documentLanguage(masked) : lang;
+  const n = masked.length;
+  let blockStart = -1;
+  let blockEnd = -1;
+  let b = 0;
+  const close = (): void => {
+    if (blockStart >= 0 && hasLetter(masked, blockStart, blockEnd)) {
+      let l: Lang = docLang;
+      if (lang === 'auto') {
+        const ev = languageEvidence(masked, blockStart, blockEnd);
+        if (ev.en + ev.de >= MIN_EVIDENCE) l = decideLanguage(ev, docLang);
+      }
+      paragraphs.push({ start: blockStart, end: blockEnd, lang: l });
+    }
+    blockStart = -1;
+  };
+  let at = 0;
+  let prevHeading = false;
+  while (at < n) {
+    const end = lineEnd(masked, at);
+    while (b < breaks.length && breaks[b] < at) b++;
+    const forced = b < breaks.length && breaks[b] === at;
+    let first = at;
+    while (first < end && isSpace(masked.charCodeAt(first))) first++;
+    if (first >= end) {
+      close();
+    } else {
+      const heading = isHeadingLine(masked, at, end);
+      if (forced || heading || prevHeading) close();
+      prevHeading = heading;
+      let last = end;
+      while (last > first && isSpace(masked.charCodeAt(last - 1))) last--;
+      if (blockStart < 0) blockStart = first;
+      blockEnd = last;
+    }
+    at = nextLine(masked, end);
+  }
+  close();
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------- sentences
+
+const segmenters = new Map<Lang, Intl.Segmenter>();
+
+function segmenter(lang: Lang): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) segmenters.set(lang, (s = new Intl.Segmenter(lang, { granularity: 'sentence' })));
+  return s;
+}
+
+// Abbreviations after which ICU's sentence rules break but a reader does not.
+const ABBREVIATIONS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'approx', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd', 'bn', 'mn', 'mln', 'fig', 'e.g', 'i.e', 'u.s', 'u.k', 'p.m', 'a.m']),
+  de: new Set(['mrd', 'mio', 'tsd', 'nr', 'ca', 'bzw', 'vgl', 'inkl', 'zzgl', 'rd', 'jh', 'bspw', 'ggf', 'evtl', 'abs', 'z', 'b', 'u', 'a', 'd', 'h', 's', 'dr', 'prof', 'st', 'jan', 'feb', 'apr', 'aug', 'sept', 'okt', 'nov', 'dez', 'z.b', 'u.a', 'd.h', 'usd']),
+};
+
+// Words after which "13." or "30." is an ordinal in German ("des 13. Fünfjahresplans", "am 30. Dezember").
+const GERMAN_ORDINAL_LEAD = new Set(['am', 'vom', 'zum', 'bis', 'ab', 'seit', 'des', 'der', 'dem', 'den', 'die', 'das', 'im', 'beim', 'zur', 'dieses', 'diesem', 'seines', 'ihres']);
+
+/** The word ending just before `end` in text (letters, digits and inner dots), lowercased. */
+function wordBefore(text: string, end: number): { word: string; start: number } {
+  let s = end;
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (c === SPACE || c === TAB || c === NL || c === CR || c === 40 || c === 34 || c === 0x201e || c === 0x201c) break;
+    s--;
+  }
+  return { word: text.slice(s, end).toLowerCase(), start: s };
+}
+
+/** True if the break after `prevEnd` (the trimmed end of a segment ending in '.') should not be a sentence break. */
+function isFalseBreak(text: string, prevEnd: number, lang: Lang): boolean {
+  const { word, start } = wordBefore(text, prevEnd - 1);
+  if (word === '') return false;
+  if (ABBREVIATIONS[lang].has(word)) return true;
+  // Initials and dotted abbreviations: "U.S", "z.B".
+  if (word.length <= 5 && word.includes('.') && word.split('.').every((part) => part.length === 1)) return true;
+  if (lang === 'de' && word.length <= 2 && isDigit(word.charCodeAt(0)) && isDigit(word.charCodeAt(word.length - 1))) {
+    return GERMAN_ORDINAL_LEAD.has(wordBefore(text, trimEndIndex(text, start)).word);
+  }
+  return false;
+}
+
+function trimEndIndex(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/**
+ * Sentences of the given paragraphs, with Intl.Segmenter (granularity 'sentence', one
+ * per language, reused). Line breaks inside a paragraph are read as spaces, so hard-wrapped
+ * prose is not cut at every line; breaks after abbreviations and German ordinals are undone.
+ */
+export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p];
+    const flat = masked.slice(para.start, para.end).replace(LINE_BREAKS, ' ');
+    let open = -1;
+    let openEnd = -1;
+    for (const seg of segmenter(para.lang).segment(flat)) {
+      let s = seg.index;
+      let e = s + seg.segment.length;
+      while (s < e && isWhite(flat.charCodeAt(s))) s++;
+      while (e > s && isWhite(flat.charCodeAt(e - 1))) e--;
+      if (s === e) continue;
+      if (open >= 0 && !(flat.charCodeAt(openEnd - 1) === 46 && isFalseBreak(flat, openEnd, para.lang))) {
+        sentences.push({ start: para.start + open, end: para.start + openEnd, lang: para.lang, paragraph: p });
+        open = -1;
+      }
+      if (open < 0) open = s;
+      openEnd = e;
+    }
+    if (open >= 0) sentences.push({ start: para.start + open, end: para.start + openEnd, lang: para.lang, paragraph: p });
+  }
+  return sentences;
+}
+
+const LINE_BREAKS = /[\r\n]/g;
+
+function isWhite(c: number): boolean {
+  return c === SPACE || c === TAB || c === NL || c === CR || c === 0xa0;
+}
