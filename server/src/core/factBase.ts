@@ -304,6 +304,7 @@ function addMetric(
     observations,
     location,
   };
+  if (d.change === true) m.change = true;
   if (d.note !== undefined) m.note = d.note;
   const prev = base.metrics.get(id);
   if (prev) problems.push(duplicateIdProblem('metric', id, prev.location, location));

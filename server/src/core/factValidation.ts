@@ -70,7 +70,8 @@ export function validateFactBase(base: FactBase): FactProblem[] {
   }
 
   // Cues of metrics with the same subject and unit must differ: a figure of that unit next
-  // to the cue would otherwise name two metrics at once. Key: lang, subject, unit, cue.
+  // to the cue would otherwise name two metrics at once. A rate of change and a level are
+  // told apart by the words before the figure, so `change` is part of the key too.
   const cueOwner = new Map<string, Metric>();
   for (const m of base.metrics.values()) {
     if (!base.subjects.has(m.subject)) {
@@ -82,7 +83,7 @@ export function validateFactBase(base: FactBase): FactProblem[] {
         error('missing-cues', `metric "${m.id}" has no ${lang === 'en' ? 'English' : 'German'} cues, so ${lang} prose cannot name it`, m.location);
       }
       for (const cue of cues) {
-        const key = `${lang}\u0000${m.subject}\u0000${m.unit}\u0000${normalizeCue(cue)}`;
+        const key = `${lang}\u0000${m.subject}\u0000${m.unit}\u0000${m.change === true}\u0000${normalizeCue(cue)}`;
         const other = cueOwner.get(key);
         if (other === undefined) cueOwner.set(key, m);
         else if (other !== m) {
