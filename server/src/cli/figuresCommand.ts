@@ -1,0 +1,104 @@
+// `factlint figures`: lists the figures found in files, as text or JSON (the contract the
+// peer specs and tests use: start/end UTF-16 offsets, end exclusive; values in plain units).
+import { readFileSync } from 'node:fs';
+import { findFigures } from '../core/figures';
+import { detectLanguage } from '../core/language';
+import type { Figure, Lang, LangSetting } from '../core/types';
+
+export function runFigures(args: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): number {
+  let lang: LangSetting = 'auto';
+  let format: 'text' | 'json' = 'text';
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--lang' || a === '--format') {
+      const v = args[++i];
+      if (a === '--lang' && (v === 'auto' || v === 'en' || v === 'de')) lang = v;
+      else if (a === '--format' && (v === 'text' || v === 'json')) format = v;
+      else return usage(io, `${a} needs ${a === '--lang' ? 'auto, en or de' : 'text or json'}, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+    } else if (a.startsWith('--')) return usage(io, `unknown option ${a}`);
+    else files.push(a);
+  }
+  if (files.length === 0) return usage(io, 'no FILE given');
+  let code = 0;
+  const results: Array<{ path: string; figures: Figure[]; text: string }> = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      io.stderr(`factlint figures: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      code = 2;
+      continue;
+    }
+    const figures: Figure[] = [];
+    for (const [start, end] of paragraphs(text)) {
+      const l: Lang = lang === 'auto' ? detectLanguage(text, start, end) : lang;
+      figures.push(...findFigures(text, l, start, end));
+    }
+    results.push({ path: file, figures, text });
+  }
+  if (format === 'json') {
+    io.stdout(JSON.stringify({
+      files: results.map((r) => ({
+        path: r.path,
+        figures: r.figures.map((f) => ({ text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit, kind: f.kind, approx: f.approx })),
+      })),
+    }) + '\n');
+  } else {
+    for (const r of results) {
+      const lines = lineStarts(r.text);
+      for (const f of r.figures) {
+        const line = lineOf(lines, f.start);
+        io.stdout(`${r.path}:${line + 1}:${f.start - lines[line] + 1}  ${f.text}  ${f.value} ${f.unit ?? '-'} ${f.kind}\n`);
+      }
+    }
+  }
+  return code;
+}
+
+function usage(io: { stderr: (s: string) => void }, problem: string): number {
+  io.stderr(`factlint figures: ${problem}\nusage: factlint figures [--lang auto|en|de] [--format text|json] FILE...\n`);
+  return 2;
+}
+
+/** Paragraphs: runs of text separated by blank lines. */
+function paragraphs(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '\n') {
+      let j = i + 1;
+      while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      if (j < text.length && text[j] === '\n') {
+        out.push([start, i]);
+        while (j < text.length && (text[j] === '\n' || text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+        start = j;
+        i = j;
+        continue;
+      }
+    }
+    i++;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+

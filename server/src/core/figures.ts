@@ -1,0 +1,1076 @@
+// Figure recognition: finds the numbers a draft states as facts (counts, money, percentages,
+// fractions, ranks, multiples) in English or German prose, and leaves alone the numbers that
+// are part of names, dates, times, list markers, phone numbers, versions and measurements.
+// One hand-written tokenizer pass, then a left-to-right parse over the tokens that looks at a
+// bounded number of tokens around each position, so the whole scan is linear in the input.
+import type { Approx, Figure, FigureKind, Lang, NumberStyle } from './types';
+import {
+  englishDenominator, englishOrdinal, englishSmall, germanDenominator, germanNumber, germanOrdinal,
+  moneyScaleWord, scaleWord, VULGAR_FRACTIONS,
+} from './numberWords';
+import { MAX_QUALIFIER_WORDS, qualifierApprox } from './qualifiers';
+
+// ---------------------------------------------------------------- tokens
+
+type TokType = 'num' | 'word' | 'sym' | 'opaque';
+interface Tok {
+  type: TokType;
+  start: number;
+  end: number;
+  text: string;
+  lc: string;
+  /** Whitespace stands right before the token. */
+  sp: boolean;
+  /** The whitespace before the token, as written ('' where glued). */
+  gap: string;
+  /** A line break lies between the previous token and this one (or it starts the range). */
+  lineStart: boolean;
+}
+
+const SPACE_CHARS = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u2009', '\u202f', '\u2007', '\f', '\v']);
+const LETTER = /[\p{L}\p{M}]/u;
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isLetter = (c: string) => c.length > 0 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || (c > '\u007f' && LETTER.test(c)));
+
+function tokenize(text: string, from: number, to: number): Tok[] {
+  const toks: Tok[] = [];
+  let i = from;
+  let gapStart = from;
+  let lineStart = true;
+  let runStart = true; // at the start of a run of non-space characters
+  while (i < to) {
+    const c = text[i];
+    if (SPACE_CHARS.has(c)) {
+      if (c === '\n' || c === '\r') lineStart = true;
+      i++;
+      runStart = true;
+      continue;
+    }
+    if (runStart) {
+      runStart = false;
+      // URLs and e-mail addresses are one opaque token: no figure inside them counts.
+      let e = i;
+      let opaque = text.startsWith('www.', i);
+      while (e < to && !SPACE_CHARS.has(text[e])) {
+        if (text[e] === '@' || (text[e] === ':' && text.startsWith('://', e))) opaque = true;
+        e++;
+      }
+      if (opaque) {
+        push('opaque', i, e);
+        i = e;
+        continue;
+      }
+    }
+    let e = i + 1;
+    let type: TokType;
+    if (isDigit(c)) {
+      while (e < to && isDigit(text[e])) e++;
+      type = 'num';
+    } else if (isLetter(c)) {
+      while (e < to && isLetter(text[e])) e++;
+      type = 'word';
+    } else {
+      if (c >= '\ud800' && c <= '\udbff' && e < to) e++;
+      type = 'sym';
+    }
+    push(type, i, e);
+    i = e;
+  }
+  return toks;
+
+  function push(type: TokType, s: number, e: number) {
+    const t = text.slice(s, e);
+    const gap = text.slice(gapStart, s);
+    toks.push({ type, start: s, end: e, text: t, lc: t.toLowerCase(), sp: gap.length > 0, gap, lineStart });
+    lineStart = false;
+    gapStart = e;
+  }
+}
+
+// ---------------------------------------------------------------- word tables
+
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'januar', 'jänner', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'okt', 'dez',
+]);
+/** Currency written before the number, keyed by normalised tokens ("us$", "hk $", "rmb"). */
+const CURRENCY_BEFORE = new Map<string, string>([
+  ['$', 'USD'], ['us$', 'USD'], ['us $', 'USD'], ['u.s. $', 'USD'], ['u.s.$', 'USD'], ['usd', 'USD'], ['usd$', 'USD'], ['usd $', 'USD'],
+  ['hk$', 'HKD'], ['hk $', 'HKD'], ['hkd', 'HKD'], ['c$', 'CAD'], ['c $', 'CAD'], ['cad', 'CAD'], ['cad$', 'CAD'],
+  ['a$', 'AUD'], ['a $', 'AUD'], ['aud', 'AUD'], ['aud$', 'AUD'], ['nz$', 'NZD'], ['nzd', 'NZD'], ['nzd$', 'NZD'],
+  ['s$', 'SGD'], ['sgd', 'SGD'], ['mex$', 'MXN'], ['mxn$', 'MXN'], ['mxn', 'MXN'],
+  ['€', 'EUR'], ['eur', 'EUR'], ['£', 'GBP'], ['gbp', 'GBP'], ['¥', 'CNY'], ['￥', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'],
+  ['jpy', 'JPY'], ['chf', 'CHF'], ['inr', 'INR'], ['₹', 'INR'], ['sek', 'SEK'], ['krw', 'KRW'], ['₩', 'KRW'],
+]);
+/**
+ * Currency written after the number. A bare "dollar" or "$" is taken as USD and "¥" as CNY:
+ * in this product's domain (Chinese cities reported in English and German) that is what they mean.
+ */
+const CURRENCY_AFTER: Record<Lang, Map<string, string>> = {
+  en: new Map([
+    ['dollars', 'USD'], ['dollar', 'USD'], ['us dollars', 'USD'], ['us dollar', 'USD'], ['u.s. dollars', 'USD'], ['u.s. dollar', 'USD'],
+    ['american dollars', 'USD'], ['usd', 'USD'], ['$', 'USD'], ['hong kong dollars', 'HKD'], ['hkd', 'HKD'],
+    ['canadian dollars', 'CAD'], ['australian dollars', 'AUD'], ['new zealand dollars', 'NZD'], ['singapore dollars', 'SGD'],
+    ['yuan', 'CNY'], ['chinese yuan', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['renminbi', 'CNY'], ['yuan renminbi', 'CNY'], ['¥', 'CNY'],
+    ['euro', 'EUR'], ['euros', 'EUR'], ['eur', 'EUR'], ['€', 'EUR'], ['£', 'GBP'], ['gbp', 'GBP'], ['pounds', 'GBP'],
+    ['pounds sterling', 'GBP'], ['british pounds', 'GBP'], ['yen', 'JPY'], ['japanese yen', 'JPY'], ['jpy', 'JPY'],
+    ['swiss francs', 'CHF'], ['chf', 'CHF'], ['rupees', 'INR'], ['indian rupees', 'INR'], ['inr', 'INR'], ['won', 'KRW'],
+  ]),
+  de: new Map([
+    ['dollar', 'USD'], ['us-dollar', 'USD'], ['us dollar', 'USD'], ['usd', 'USD'], ['$', 'USD'], ['amerikanische dollar', 'USD'],
+    ['hongkong-dollar', 'HKD'], ['hkd', 'HKD'], ['kanadische dollar', 'CAD'], ['kanadischen dollar', 'CAD'], ['australische dollar', 'AUD'],
+    ['yuan', 'CNY'], ['renminbi', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['¥', 'CNY'],
+    ['euro', 'EUR'], ['eur', 'EUR'], ['€', 'EUR'], ['£', 'GBP'], ['gbp', 'GBP'], ['pfund', 'GBP'], ['pfund sterling', 'GBP'],
+    ['yen', 'JPY'], ['jpy', 'JPY'], ['franken', 'CHF'], ['schweizer franken', 'CHF'], ['chf', 'CHF'], ['rupien', 'INR'], ['indische rupien', 'INR'],
+  ]),
+};
+const PERCENT_AFTER: Record<Lang, Map<string, 'percent' | 'percentagePoints'>> = {
+  en: new Map([
+    ['%', 'percent'], ['percent', 'percent'], ['per cent', 'percent'], ['percentage', 'percent'], ['percents', 'percent'], ['pct', 'percent'],
+    ['percentage points', 'percentagePoints'], ['percentage point', 'percentagePoints'], ['pp', 'percentagePoints'], ['% points', 'percentagePoints'],
+  ]),
+  de: new Map([
+    ['%', 'percent'], ['prozent', 'percent'], ['v. h.', 'percent'], ['v.h.', 'percent'], ['vh', 'percent'],
+    ['prozentpunkte', 'percentagePoints'], ['prozentpunkten', 'percentagePoints'], ['prozentpunkt', 'percentagePoints'], ['%-punkte', 'percentagePoints'],
+  ]),
+};
+/** Units of measure: a number with one of these is a measurement, which factlint does not check. */
+const MEASURES = new Set([
+  'km', 'cm', 'mm', 'kg', 'mg', 'g', 't', 'ml', 'l', 'inch', 'inches', 'ft', 'feet', 'foot', 'mile', 'miles', 'metre', 'metres',
+  'meter', 'meters', 'kilometre', 'kilometres', 'kilometer', 'kilometers', 'square', 'sq', 'hectares', 'hectare', 'ha', 'acres',
+  'tons', 'tonnes', 'ton', 'tonne', 'kw', 'mw', 'gw', 'kwh', 'gb', 'mb', 'tb', 'nm', 'degrees', '°', '°c', 'mu', 'teu', 'sqm',
+  'quadratkilometer', 'quadratmeter', 'kilometern', 'metern', 'tonnen', 'zoll', 'hektar', 'grad', 'liter', 'kilogramm',
+]);
+/** Words after which a number is a name part or an identifier, not an amount. */
+const ID_BEFORE = new Set(['top', 'no', 'nr', 'no.', 'nr.', 'number', 'nummer', 'version', 'v', 'article', 'section', 'chapter', 'page',
+  'artikel', 'kapitel', 'abschnitt', 'seite', 'paragraph', 'grade', 'level', 'phase', 'route', 'line', 'linie', 'fortune']);
+/** Superlatives after which "the 500" names a ranking list ("the 500 largest companies"). */
+const LIST_AFTER = new Set(['largest', 'biggest', 'best', 'top', 'leading', 'richest', 'größten', 'grössten', 'besten', 'wichtigsten',
+  'stärksten', 'führenden', 'umsatzstärksten', 'reichsten']);
+/** Nouns that, after "the N", make the number a name ("the 33618 system"). */
+const NAME_HEADS = new Set(['system', 'model', 'series', 'plan', 'street', 'road', 'strategy', 'project', 'programme', 'program',
+  'initiative', 'policy', 'formula', 'framework', 'pattern', 'layout', 'system,', 'structure', 'campaign']);
+const TIME_AFTER = new Set(['am', 'pm', 'a.m.', 'p.m.', 'uhr', "o'clock", 'o’clock', 'h']);
+/** Capitalised words that commonly open a sentence or stand before a number without naming anything. */
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'from', 'with', 'and', 'or', 'but', 'since', 'until', 'after', 'before',
+  'only', 'just', 'all', 'some', 'about', 'over', 'nearly', 'almost', 'around', 'approximately', 'roughly', 'more', 'less', 'than',
+  'this', 'that', 'these', 'those', 'its', 'their', 'our', 'total', 'between', 'among', 'another', 'another', 'each', 'every', 'also',
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'im', 'am', 'um', 'auf', 'mit', 'von', 'vom', 'zu', 'zum', 'zur', 'bei',
+  'seit', 'bis', 'nach', 'vor', 'und', 'oder', 'aber', 'nur', 'rund', 'etwa', 'über', 'fast', 'knapp', 'mehr', 'weniger', 'als',
+  'insgesamt', 'damit', 'dies', 'diese', 'dieser', 'es', 'er', 'sie', 'wir', 'jahr', 'jahre', 'jahren', 'ende', 'anfang', 'mitte',
+  'year', 'end', 'beginning', 'early', 'late', 'mid', 'fiscal', 'fy', 'q1', 'q2', 'q3', 'q4', 'platz', 'rang',
+]);
+/** Words that can open a German sentence after a number ending the previous one ("… auf 322. Das …"). */
+const DE_SENTENCE_OPENERS = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'es', 'er', 'sie', 'wir', 'ich', 'man',
+  'im', 'in', 'am', 'an', 'auf', 'aus', 'bei', 'mit', 'nach', 'seit', 'von', 'vor', 'zu', 'zum', 'zur', 'damit', 'dabei', 'dazu',
+  'dies', 'diese', 'dieser', 'dieses', 'dort', 'hier', 'so', 'auch', 'aber', 'und', 'oder', 'doch', 'denn', 'als', 'wie', 'wenn',
+  'insgesamt', 'außerdem', 'zudem', 'davon', 'darunter', 'gleichzeitig', 'heute', 'jetzt', 'nun', 'damals', 'somit', 'laut', 'allein',
+  'mehr', 'rund', 'etwa', 'über', 'fast', 'knapp', 'bis', 'ab', 'für', 'gegen', 'um', 'unter', 'zwischen', 'während']);
+const COUNT_VERBS = new Set(['dispatched', 'with', 'had', 'has', 'have', 'employs', 'employed', 'reached', 'exported', 'handled',
+  'registered', 'opened', 'launched', 'attracted', 'hosted', 'built', 'added', 'sold', 'operated', 'ran', 'saw', 'totalled', 'totaled',
+  'insgesamt', 'hatte', 'hat', 'mit', 'wurden', 'waren', 'sind', 'zählte', 'beschäftigt']);
+const RANK_TRIGGERS: Record<Lang, Set<string>> = {
+  en: new Set(['ranked', 'ranking', 'ranks', 'rank', 'placed', 'came', 'finished', 'ranking']),
+  de: new Set(['platz', 'rang', 'rangplatz', 'position']),
+};
+const RANK_OF: Record<Lang, Set<string>> = { en: new Set(['among', 'of', 'out']), de: new Set(['von', 'unter']) };
+const MULTIPLE_CUES = new Set(['as', 'more', 'higher', 'larger', 'bigger', 'greater', 'the', 'that', 'so']);
+const EN_ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+const DASHES = new Set(['-', '–', '—', '‑']);
+const OPEN_QUOTES = new Set(['"', '“', '„', '«', '»', '‘', "'", '‚', '‹', '›', '”']);
+const CLOSE_QUOTES = new Set(['"', '”', '“', '«', '»', '’', "'", '‘', '‹', '›']);
+
+// ---------------------------------------------------------------- parsed quantities
+
+interface Quantity {
+  startTok: number;
+  /** Token index after the quantity. */
+  next: number;
+  start: number;
+  end: number;
+  value: number;
+  precision: number;
+  words: boolean;
+  dec: '.' | ',';
+  group: string;
+  /** Integer digits only, no separators, no decimals: a candidate year, list marker or name part. */
+  plain: boolean;
+  digits: string;
+  scale: number;
+  scaleWord?: string;
+  kind: 'number' | 'fraction' | 'ordinal';
+  /** The number word is "one"/"ein"-like: a figure only together with a scale, unit or fraction. */
+  weak: boolean;
+}
+
+interface Unit {
+  kind: FigureKind;
+  unit: string | null;
+  /** Index of the next token after everything read. */
+  next: number;
+  end: number;
+  currencyText?: string;
+  currencyBefore?: boolean;
+  percentText?: string;
+}
+
+export function findFigures(text: string, lang: Lang, from = 0, to = text.length): Figure[] {
+  return new Scanner(text, lang, Math.max(0, from), Math.min(text.length, to)).run();
+}
+
+class Scanner {
+  private readonly toks: Tok[];
+  private readonly out: Figure[] = [];
+
+  constructor(private readonly text: string, private readonly lang: Lang, from: number, to: number) {
+    this.toks = tokenize(text, from, to);
+  }
+
+  run(): Figure[] {
+    let i = 0;
+    while (i < this.toks.length) {
+      const next = this.at(i);
+      i = next > i ? next : i + 1;
+    }
+    return this.out;
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private tok(i: number): Tok | undefined {
+    return i >= 0 && i < this.toks.length ? this.toks[i] : undefined;
+  }
+  private glued(i: number): boolean {
+    const t = this.tok(i);
+    return t !== undefined && !t.sp;
+  }
+  private isWord(i: number, w: string): boolean {
+    return this.tok(i)?.lc === w;
+  }
+
+  /** The longest phrase of `map` starting at token i (tokens joined by single spaces where spaced). */
+  private phrase<T>(i: number, map: Map<string, T>, maxToks = 6): { value: T; next: number; key: string } | undefined {
+    let key = '';
+    let best: { value: T; next: number; key: string } | undefined;
+    for (let j = i; j < i + maxToks && j < this.toks.length; j++) {
+      const t = this.toks[j];
+      if (t.type === 'num' || t.type === 'opaque') break;
+      if (j > i && t.lineStart) break;
+      key += (j > i && t.sp ? ' ' : '') + t.lc;
+      const v = map.get(key);
+      if (v !== undefined) best = { value: v, next: j + 1, key };
+    }
+    return best;
+  }
+
+  /** Where a sentence starts right before token i (start of range, or after . ! ? : ; or a quote). */
+  private sentenceInitial(i: number): boolean {
+    const p = this.tok(i - 1);
+    return p === undefined || (p.type === 'sym' && '.!?:;()[]"“”„'.includes(p.text)) || this.toks[i].lineStart;
+  }
+
+  // ------------------------------------------------------------ figure at a position
+
+  /** Reads whatever starts at token i; returns the token index to continue from. */
+  private at(i: number): number {
+    const t = this.toks[i];
+    if (t.type === 'opaque') return i + 1;
+    if (t.type === 'sym' && t.text === '+' && this.tok(i + 1)?.type === 'num' && this.glued(i + 1)) return this.skipChain(i + 1);
+
+    const rank = this.rankAt(i);
+    if (rank) return rank;
+    const mult = this.multipleAt(i);
+    if (mult) return mult;
+
+    // Currency before the number ("US$", "RMB ", "€").
+    const cur = this.currencyBefore(i);
+    let j = cur ? cur.next : i;
+    let negative = false;
+    const s = this.tok(j);
+    if (!s) return i + 1;
+    if (s.type === 'sym' && (s.text === '-' || s.text === '−') && this.tok(j + 1)?.type === 'num' && this.glued(j + 1) && !this.glued(j)) {
+      negative = true;
+      j++;
+    } else if (!cur && (s.lc === 'minus' || s.lc === 'negative') && this.tok(j + 1) && this.tok(j + 1)!.sp) {
+      const q = this.quantity(j + 1);
+      if (q && q !== 'skip' && !q.weak) negative = true;
+      if (negative) j++;
+    }
+    const q = this.quantity(j, cur !== undefined);
+    if (q === 'skip') return this.skipChain(j);
+    if (!q) return cur ? cur.next : i + 1;
+    if (q.kind === 'ordinal') return q.next;
+    const start = cur || negative ? this.toks[i].start : q.start;
+    return this.finish(i, start, q, negative, cur);
+  }
+
+  /** Completes a figure from its first quantity: unit, range, filters, qualifier. */
+  private finish(firstTok: number, start: number, q: Quantity, negative: boolean, cur?: { code: string; next: number; text: string }): number {
+    let unit: Unit | undefined = cur
+      ? { kind: 'money', unit: cur.code, next: q.next, end: q.end, currencyText: cur.text, currencyBefore: true }
+      : undefined;
+    // Scale words that only exist after money ("$5m").
+    if (cur && q.scale === 1 && !q.words) {
+      const t = this.tok(q.next);
+      const f = t && t.type === 'word' ? moneyScaleWord(t.lc) : undefined;
+      if (f && !isLetter(this.text[t!.end] ?? '')) {
+        q = { ...q, scale: f, scaleWord: t!.text, value: q.value * f, precision: q.precision * f, next: q.next + 1, end: t!.end, plain: false };
+        unit = { ...unit!, next: q.next, end: q.end };
+      }
+    }
+    if (!unit) {
+      const u = this.unitAfter(q);
+      if (u === null) return q.next;
+      unit = u;
+    }
+    if (!unit && q.weak) return q.next;
+
+    let end = unit ? unit.end : q.end;
+    let next = unit ? unit.next : q.next;
+    const kind: FigureKind = unit ? unit.kind : q.kind === 'fraction' ? 'fraction' : 'count';
+
+    // A range: "5 to 10 %", "zwischen 5 und 10 Prozent", "5–10".
+    let rangeTo: number | undefined;
+    let value = negative ? -q.value : q.value;
+    let precision = q.precision;
+    const range = this.rangeAfter(firstTok, q, unit, next);
+    if (range) {
+      if (range.q.plain && q.plain && isYear(q) && isYear(range.q)) return range.next;
+      if (!unit && range.unit) {
+        unit = range.unit;
+      }
+      if (q.scale === 1 && range.q.scale > 1) {
+        value *= range.q.scale;
+        precision *= range.q.scale;
+      }
+      rangeTo = range.q.value;
+      end = range.end;
+      next = range.next;
+    }
+    const finalKind: FigureKind = unit ? unit.kind : range ? (range.q.kind === 'fraction' ? 'fraction' : 'count') : kind;
+
+    // What makes a bare number something other than an amount.
+    if (!unit && !range && q.kind === 'number' && this.notAnAmount(firstTok, q)) return q.next;
+    if (!unit && q.kind === 'number' && this.nameLike(firstTok, q)) return next;
+
+    const qual = this.qualifierBefore(firstTok);
+    if (!unit && !range && q.plain && isYear(q) && !this.countContext(firstTok, q, qual !== undefined)) return q.next;
+
+    const style: NumberStyle = {
+      words: q.words,
+      decimalSeparator: q.dec,
+      groupSeparator: q.group,
+      scale: q.scale,
+    };
+    if (q.scaleWord) style.scaleWord = q.scaleWord;
+    if (unit?.currencyText) {
+      style.currencyText = unit.currencyText;
+      style.currencyBefore = unit.currencyBefore;
+    }
+    if (unit?.percentText !== undefined) style.percentText = unit.percentText;
+    const fig: Figure = {
+      text: this.text.slice(start, end),
+      start,
+      end,
+      value,
+      unit: unit ? unit.unit : null,
+      kind: finalKind,
+      approx: qual ? qual.approx : null,
+      precision,
+      lang: this.lang,
+      style,
+    };
+    if (qual) fig.qualifierStart = qual.start;
+    if (rangeTo !== undefined) fig.rangeTo = rangeTo;
+    this.out.push(fig);
+    return next;
+  }
+
+  // ------------------------------------------------------------ quantities
+
+  /**
+   * A number at token i: digits (with the language's separators, a scale word), number words,
+   * or a fraction. 'skip' where the digits belong to a chain that is no amount (phone number,
+   * time, date, version, IP address); undefined where nothing numeric starts here.
+   */
+  private quantity(i: number, afterCurrency = false): Quantity | 'skip' | undefined {
+    const t = this.tok(i);
+    if (!t) return undefined;
+    if (t.type === 'num') return this.digits(i, afterCurrency);
+    if (t.type === 'sym') {
+      const v = VULGAR_FRACTIONS.get(t.text);
+      if (v === undefined) return undefined;
+      return this.simple(i, i + 1, v, 1e-9, true, 'fraction');
+    }
+    if (t.type !== 'word') return undefined;
+    return this.lang === 'en' ? this.englishWords(i) : this.germanWords(i);
+  }
+
+  private simple(i: number, next: number, value: number, precision: number, words: boolean, kind: Quantity['kind'], weak = false): Quantity {
+    return {
+      startTok: i, next, start: this.toks[i].start, end: this.toks[next - 1].end, value, precision, words,
+      dec: this.lang === 'en' ? '.' : ',', group: '', plain: false, digits: '', scale: 1, kind, weak,
+    };
+  }
+
+  private digits(i: number, afterCurrency: boolean): Quantity | 'skip' | undefined {
+    const toks = this.toks;
+    const t = toks[i];
+    const prev = this.tok(i - 1);
+    // Glued to letters before ("G20", "A380", "Testbed2") or to a hyphenated word ("COVID-19").
+    if (prev && !t.sp) {
+      if (prev.type === 'word' && !CURRENCY_BEFORE.has(prev.lc)) return 'skip';
+      if (prev.type === 'sym' && DASHES.has(prev.text) && this.tok(i - 2)?.type === 'word' && this.glued(i - 1)) return 'skip';
+      if (prev.type === 'sym' && '+#_/@&=^*\\.,:'.includes(prev.text)) return 'skip';
+    }
+    const groupSep = this.lang === 'en' ? ',' : '.';
+    const decSep = this.lang === 'en' ? '.' : ',';
+    let intDigits = t.text;
+    let group = '';
+    let j = i;
+    if (t.text.length <= 3) {
+      for (;;) {
+        const a = this.tok(j + 1);
+        const b = this.tok(j + 2);
+        if (a && a.type === 'sym' && !a.sp && a.text === groupSep && b && b.type === 'num' && !b.sp && b.text.length === 3
+          && (group === '' || group === groupSep)) {
+          intDigits += b.text;
+          group = groupSep;
+          j += 2;
+          continue;
+        }
+        if (a && a.type === 'num' && a.text.length === 3 && (a.gap === ' ' || a.gap === '\u00a0' || a.gap === '\u2009' || a.gap === '\u202f')
+          && (group === '' || group === a.gap)) {
+          intDigits += a.text;
+          group = a.gap;
+          j += 1;
+          continue;
+        }
+        break;
+      }
+    }
+    let frac = '';
+    {
+      const a = this.tok(j + 1);
+      const b = this.tok(j + 2);
+      if (a && a.type === 'sym' && !a.sp && a.text === decSep && b && b.type === 'num' && !b.sp) {
+        frac = b.text;
+        j += 2;
+      }
+    }
+    // Chains: "192.168.1.2", "v1.2.3", "1.10.2021", "10:30", "5/17/2018", "+86-23-67230470".
+    const a = this.tok(j + 1);
+    const b = this.tok(j + 2);
+    if (a && b && a.type === 'sym' && !a.sp && b.type === 'num' && !b.sp) {
+      if (a.text === '.' || a.text === ':' || (a.text === ',' && this.lang === 'de')) return 'skip';
+      if (a.text === '/') {
+        const c = this.tok(j + 3);
+        if (c && c.type === 'sym' && c.text === '/' && !c.sp) return 'skip';
+        if (group || frac) return 'skip';
+        const den = Number(b.text);
+        if (den === 0) return 'skip';
+        const q = this.simple(i, j + 3, Number(intDigits) / den, 1e-9, false, 'fraction');
+        return q;
+      }
+      if (DASHES.has(a.text)) {
+        const c = this.tok(j + 3);
+        const d = this.tok(j + 4);
+        if (c && d && DASHES.has(c.text) && !c.sp && d.type === 'num' && !d.sp) return 'skip';
+      }
+    }
+    let value = Number(intDigits + (frac ? '.' + frac : ''));
+    let precision = frac ? 10 ** -frac.length : 1;
+    let next = j + 1;
+    let end = toks[j].end;
+    let scale = 1;
+    let scaleWordText: string | undefined;
+    // Exponent glued: "1e10", "12.32e+14".
+    const e = this.tok(next);
+    if (e && e.type === 'word' && !e.sp && e.lc === 'e') {
+      let k = next + 1;
+      let sign = 1;
+      const s = this.tok(k);
+      if (s && s.type === 'sym' && !s.sp && (s.text === '+' || s.text === '-')) {
+        sign = s.text === '-' ? -1 : 1;
+        k++;
+      }
+      const n = this.tok(k);
+      if (n && n.type === 'num' && !n.sp) {
+        const exp = sign * Number(n.text);
+        value *= 10 ** exp;
+        precision *= 10 ** exp;
+        next = k + 1;
+        end = n.end;
+      }
+    }
+    const after = this.tok(next);
+    if (after && after.type === 'word' && !after.sp) {
+      // Glued letters after the digits: an ordinal, a scale, a currency code, or a name ("8D", "1980s").
+      if (this.lang === 'en' && EN_ORDINAL_SUFFIX.has(after.lc) && !frac && !group) {
+        return { ...this.simple(i, next + 1, value, 1, false, 'ordinal'), end: after.end };
+      }
+      const f = scaleWord(after.lc, this.lang) ?? (afterCurrency || this.currencyAfterAt(next + 1) ? moneyScaleWord(after.lc) : undefined);
+      const glueScale = f !== undefined && after.lc !== 'hundert' && after.lc !== 'hundred' && after.lc !== 'tausend' && after.lc !== 'thousand';
+      if (glueScale) {
+        scale = f!;
+        scaleWordText = after.text;
+        next++;
+        end = after.end;
+      } else if (!CURRENCY_AFTER[this.lang].has(after.lc) || after.lc.length < 3) {
+        return 'skip';
+      }
+    } else if (after && after.type === 'word' && after.sp && after.gap !== '\n') {
+      const f = scaleWord(after.lc, this.lang);
+      // "Mio." and "Tsd." carry their dot.
+      const dotted = this.tok(next + 1);
+      if (this.lang === 'de' && dotted && dotted.text === '.' && !dotted.sp && scaleWord(after.lc + '.', 'de') !== undefined
+        && scaleWord(after.lc, 'de') === scaleWord(after.lc + '.', 'de')) {
+        scale = scaleWord(after.lc + '.', 'de')!;
+        scaleWordText = after.text + '.';
+        next += 2;
+        end = dotted.end;
+      } else if (f !== undefined && f !== 100 && !(after.lc === 'k' && this.lang === 'en' && !afterCurrency)) {
+        scale = f;
+        scaleWordText = after.text;
+        next++;
+        end = after.end;
+      } else if (afterCurrency && moneyScaleWord(after.lc) !== undefined && after.lc !== 'm' && after.lc !== 'b') {
+        scale = moneyScaleWord(after.lc)!;
+        scaleWordText = after.text;
+        next++;
+        end = after.end;
+      }
+    }
+    const plain = !group && !frac && scale === 1 && value === Number(intDigits);
+    return {
+      startTok: i, next, start: t.start, end, value: value * scale, precision: precision * scale, words: false,
+      dec: decSep, group, plain, digits: intDigits, scale, scaleWord: scaleWordText, kind: 'number', weak: false,
+    };
+  }
+
+  private englishWords(i: number): Quantity | undefined {
+    const toks = this.toks;
+    const first = toks[i];
+    let total = 0;
+    let current = 0;
+    let last: 'none' | 'a' | 'small' | 'tens' | 'hundred' | 'scale' | 'and' = 'none';
+    let j = i;
+    let endTok = -1;
+    let value = 0;
+    let onlyOne = true;
+    let scale = 1;
+    let scaleText: string | undefined;
+    for (;;) {
+      const t = this.tok(j);
+      if (!t || (j > i && t.lineStart)) break;
+      if (t.type === 'sym' && DASHES.has(t.text) && last === 'tens') {
+        const n = this.tok(j + 1);
+        const s = n && n.type === 'word' ? englishSmall(n.lc) : undefined;
+        if (s && !s.tens && s.value > 0 && s.value < 10) {
+          current += s.value;
+          last = 'small';
+          j += 2;
+          endTok = j;
+          value = total + current;
+          continue;
+        }
+        break;
+      }
+      if (t.type !== 'word') break;
+      const w = t.lc;
+      if ((w === 'a' || w === 'an') && last === 'none') {
+        last = 'a';
+        j++;
+        continue;
+      }
+      if (w === 'and' && (last === 'hundred' || last === 'scale')) {
+        const n = this.tok(j + 1);
+        if (n && n.type === 'word' && englishSmall(n.lc)) {
+          last = 'and';
+          j++;
+          continue;
+        }
+        break;
+      }
+      const s = englishSmall(w);
+      if (s) {
+        if (s.tens && (last === 'none' || last === 'hundred' || last === 'scale' || last === 'and')) {
+          current += s.value;
+          last = 'tens';
+        } else if (!s.tens && (last === 'none' || last === 'hundred' || last === 'scale' || last === 'and'
+          || (last === 'tens' && s.value > 0 && s.value < 10))) {
+          current += s.value;
+          last = 'small';
+        } else break;
+        if (s.value !== 1 || current !== 1 || total !== 0) onlyOne = false;
+        j++;
+        endTok = j;
+        value = total + current;
+        continue;
+      }
+      if (w === 'hundred' && (last === 'small' || last === 'tens' || last === 'a')) {
+        current = (current || 1) * 100;
+        last = 'hundred';
+        onlyOne = false;
+        j++;
+        endTok = j;
+        value = total + current;
+        continue;
+      }
+      if (w === 'dozen' && (last === 'small' || last === 'a') && total === 0) {
+        current = (current || 1) * 12;
+        last = 'scale';
+        onlyOne = false;
+        j++;
+        endTok = j;
+        value = current;
+        break;
+      }
+      const f = scaleWord(w, 'en');
+      if (f !== undefined && f >= 1000 && w.length > 2 && (last === 'small' || last === 'tens' || last === 'hundred' || last === 'a')) {
+        total += (current || 1) * f;
+        current = 0;
+        last = 'scale';
+        onlyOne = false;
+        scale = f;
+        scaleText = t.text;
+        j++;
+        endTok = j;
+        value = total;
+        continue;
+      }
+      break;
+    }
+    const fraction = this.englishFraction(i, endTok > 0 ? value : last === 'a' ? 1 : undefined, endTok > 0 ? endTok : last === 'a' ? i + 1 : i);
+    if (fraction) return fraction;
+    if (endTok < 0) return undefined;
+    // "one" alone is a pronoun as often as a number; it counts only with a scale, unit or fraction.
+    const weak = onlyOne;
+    const precision = wordPrecision(value);
+    const q = this.simple(i, endTok, value, precision, true, 'number', weak);
+    q.start = first.start;
+    if (scale > 1 && total === value) {
+      q.scale = scale;
+      q.scaleWord = scaleText;
+    }
+    return q;
+  }
+
+  /** "one-tenth", "a third of", "two-thirds", "one half", "half of"; numerator read up to token `at`. */
+  private englishFraction(i: number, numerator: number | undefined, at: number): Quantity | undefined {
+    let k = at;
+    let hyphen = false;
+    const h = this.tok(k);
+    if (numerator !== undefined && h && h.type === 'sym' && DASHES.has(h.text)) {
+      hyphen = true;
+      k++;
+    }
+    const d = this.tok(k);
+    if (!d || d.type !== 'word') return undefined;
+    const den = englishDenominator(d.lc);
+    if (!den) return undefined;
+    const after = this.tok(k + 1);
+    const followedOk = !after || after.type === 'sym' || after.lc === 'of' || after.lc === 'a' || after.lc === 'an';
+    if (numerator === undefined) {
+      // Bare "half": only "half of" or after a qualifier ("more than half").
+      if (d.lc !== 'half' || k !== i) return undefined;
+      const p = this.tok(i - 1);
+      if (p && (englishOrdinal(p.lc) !== undefined || p.lc === 'the' || p.lc === 'and')) return undefined;
+      if (after?.lc !== 'of' && !this.qualifierBefore(i)) return undefined;
+      return this.simple(i, k + 1, 0.5, 1e-9, true, 'fraction');
+    }
+    if (den.plural !== (numerator > 1)) return undefined;
+    if (!hyphen && !followedOk && den.den !== 2) return undefined;
+    if (after && after.type === 'sym' && DASHES.has(after.text) && !after.sp) return undefined;
+    return this.simple(i, k + 1, numerator / den.den, 1e-9, true, 'fraction');
+  }
+
+  private germanWords(i: number): Quantity | undefined {
+    const t = this.toks[i];
+    const w = t.lc;
+    // "die Hälfte", "zur Hälfte"
+    if ((w === 'hälfte' || w === 'haelfte')) {
+      const p = this.tok(i - 1);
+      if (p && (p.lc === 'die' || p.lc === 'der' || p.lc === 'zur') && germanOrdinal(this.tok(i - 2)?.lc ?? '') === undefined) {
+        const q = this.simple(i - 1, i + 1, 0.5, 1e-9, true, 'fraction');
+        return q;
+      }
+      return undefined;
+    }
+    if (w === 'anderthalb' || w === 'eineinhalb') return this.germanScaled(i, 1.5, 0.5);
+    if (w.endsWith('einhalb') && w.length > 7) {
+      const n = germanNumber(w.slice(0, -7));
+      if (n) return this.germanScaled(i, n.value + 0.5, 0.5);
+    }
+    if (w === 'dreiviertel') return this.simple(i, i + 1, 0.75, 1e-9, true, 'fraction');
+    const article = w === 'ein' || w === 'eine' || w === 'einen' || w === 'einem' || w === 'einer';
+    const n = article ? { value: 1, precision: 1 } : germanNumber(w);
+    if (!n) return undefined;
+    // A fraction: "ein Zehntel", "zwei Drittel".
+    const d = this.tok(i + 1);
+    if (d && d.type === 'word' && d.sp) {
+      const den = germanDenominator(d.lc);
+      if (den !== undefined && den > n.value) return this.simple(i, i + 2, n.value / den, 1e-9, true, 'fraction');
+      if (d.lc === 'halbe' || d.lc === 'halbes' || d.lc === 'halben') {
+        const m = this.tok(i + 2);
+        const f = m ? scaleWord(m.lc, 'de') : undefined;
+        if (f && f >= 1e6) return { ...this.simple(i, i + 3, n.value * 0.5 * f, 0.5 * f, true, 'number'), scale: f, scaleWord: m!.text };
+        if (d.lc === 'halbes' && m?.lc === 'dutzend') return this.simple(i, i + 3, 6, 1, true, 'number');
+      }
+    }
+    const q = this.germanScaled(i, n.value, n.precision, article || w === 'eins' ? undefined : 'x');
+    if (!q) return undefined;
+    if (article && q.scale === 1) return undefined;
+    if (n.value === 1 && q.scale === 1) q.weak = w !== 'eins';
+    return q;
+  }
+
+  /** A German number word with an optional scale ("zwei Millionen") and remainder ("… eintausendeinhundert"). */
+  private germanScaled(i: number, value: number, precision: number, _plainOk?: string): Quantity | undefined {
+    const m = this.tok(i + 1);
+    let f: number | undefined;
+    let next = i + 1;
+    let scaleText: string | undefined;
+    if (m && m.type === 'word' && m.sp) {
+      const dotted = this.tok(i + 2);
+      if (dotted && dotted.text === '.' && !dotted.sp && scaleWord(m.lc + '.', 'de') !== undefined) {
+        f = scaleWord(m.lc + '.', 'de');
+        scaleText = m.text + '.';
+        next = i + 3;
+      } else if (scaleWord(m.lc, 'de') !== undefined && scaleWord(m.lc, 'de')! >= 1e6) {
+        f = scaleWord(m.lc, 'de');
+        scaleText = m.text;
+        next = i + 2;
+      } else if (m.lc === 'dutzend') {
+        return this.simple(i, i + 2, value * 12, 1, true, 'number');
+      }
+    }
+    if (f === undefined) return this.simple(i, i + 1, value, precision, true, 'number');
+    let total = value * f;
+    let prec = precision * f;
+    const r = this.tok(next);
+    const rest = r && r.type === 'word' && r.sp ? germanNumber(r.lc) : undefined;
+    if (rest && rest.value < f) {
+      total += rest.value;
+      prec = rest.precision;
+      next++;
+    }
+    const q = this.simple(i, next, total, prec, true, 'number');
+    q.scale = rest ? 1 : f;
+    if (!rest) q.scaleWord = scaleText;
+    return q;
+  }
+
+  // ------------------------------------------------------------ units
+
+  private currencyBefore(i: number): { code: string; next: number; text: string } | undefined {
+    const p = this.phrase(i, CURRENCY_BEFORE, 5);
+    if (!p) return undefined;
+    const n = this.tok(p.next);
+    if (!n || n.type !== 'num' || (n.sp && n.gap.length > 1)) return undefined;
+    const first = this.toks[i];
+    // Codes written in letters must stand apart from other letters ("USD115" is fine, "xUSD" is not).
+    const prev = this.tok(i - 1);
+    if (prev && !first.sp && prev.type === 'word') return undefined;
+    return { code: p.value, next: p.next, text: this.text.slice(first.start, this.toks[p.next - 1].end) };
+  }
+
+  private currencyAfterAt(i: number): boolean {
+    return this.phrase(i, CURRENCY_AFTER[this.lang]) !== undefined;
+  }
+
+  /** The unit after a quantity; undefined for a bare number, null where the number is a measurement or compound. */
+  private unitAfter(q: Quantity): Unit | undefined | null {
+    const i = q.next;
+    const t = this.tok(i);
+    if (!t || t.lineStart) return undefined;
+    if (q.kind === 'fraction') return undefined;
+    const pct = this.phrase(i, PERCENT_AFTER[this.lang]);
+    if (pct && (pct.key !== 'percentage' || !this.isWord(pct.next, 'points'))) {
+      const last = this.toks[pct.next - 1];
+      return { kind: pct.value, unit: pct.value === 'percent' ? '%' : 'pp', next: pct.next, end: last.end, percentText: this.text.slice(q.end, last.end) };
+    }
+    const cur = this.phrase(i, CURRENCY_AFTER[this.lang]);
+    if (cur && (cur.key.length > 1 || !isLetter(this.text[this.toks[cur.next - 1].end] ?? ''))) {
+      const first = this.toks[i];
+      const last = this.toks[cur.next - 1];
+      return { kind: 'money', unit: cur.value, next: cur.next, end: last.end, currencyText: this.text.slice(first.start, last.end), currencyBefore: false };
+    }
+    if (t.type === 'word' && MEASURES.has(t.lc) && !(t.lc === 'l' && this.lang === 'de')) return null;
+    if (t.type === 'sym' && DASHES.has(t.text) && !t.sp) {
+      const w = this.tok(i + 1);
+      // "12-inch", "five-year", "two-door": a compound adjective, not an amount.
+      if (w && w.type === 'word' && !w.sp) return null;
+    }
+    if (t.type === 'sym' && t.text === '°') return null;
+    return undefined;
+  }
+
+  /** "to 10", "– 10", "bis 10", "and 200" after "between": the upper end of a range. */
+  private rangeAfter(firstTok: number, q: Quantity, unit: Unit | undefined, i: number): { q: Quantity; unit?: Unit; next: number; end: number } | undefined {
+    const t = this.tok(i);
+    if (!t || t.lineStart) return undefined;
+    const before = this.tok(firstTok - 1);
+    if (before && (before.lc === 'from' || before.lc === 'von')) return undefined;
+    let ok = false;
+    if (t.type === 'sym' && (DASHES.has(t.text))) ok = true;
+    else if (t.lc === 'to' || t.lc === 'bis') ok = true;
+    else if ((t.lc === 'and' || t.lc === 'und') && before && (before.lc === 'between' || before.lc === 'zwischen')) ok = true;
+    if (!ok) return undefined;
+    if (t.type === 'sym' && t.sp !== (this.tok(i + 1)?.sp ?? false)) return undefined;
+    let j = i + 1;
+    const cur = unit?.currencyBefore ? this.currencyBefore(j) : undefined;
+    if (cur) j = cur.next;
+    const q2 = this.quantity(j, cur !== undefined);
+    if (!q2 || q2 === 'skip' || q2.kind === 'ordinal' || q2.weak) return undefined;
+    if (q2.kind !== q.kind) return undefined;
+    const u2 = this.unitAfter(q2);
+    if (u2 === null) return undefined;
+    if (unit && !unit.currencyBefore) {
+      // "50 % to 60 %": repeated unit must match; a bare second number keeps the first's unit.
+      if (u2 && u2.unit !== unit.unit) return undefined;
+    }
+    if (unit && unit.currencyBefore && !cur && u2 && u2.unit !== unit.unit) return undefined;
+    if (q2.value < q.value && q2.scale === q.scale) return undefined;
+    const end = u2 ? u2.end : q2.end;
+    return { q: q2, unit: u2 ?? undefined, next: u2 ? u2.next : q2.next, end };
+  }
+
+  // ------------------------------------------------------------ filters
+
+  /** Dates, times, list markers: a bare number that is not an amount. */
+  private notAnAmount(i: number, q: Quantity): boolean {
+    const prev = this.tok(i - 1);
+    const next = this.tok(q.next);
+    if (q.words) return false;
+    // Dates: "October 1", "30 December", "1. Oktober", "Oktober 2021".
+    if (prev && MONTHS.has(prev.lc) && q.plain) return true;
+    if (prev && prev.text === '.' && MONTHS.has(this.tok(i - 2)?.lc ?? '') && q.plain) return true;
+    if (next && MONTHS.has(next.lc) && q.plain && q.value <= 31) return true;
+    if (next && next.text === '.' && !next.sp && q.plain && MONTHS.has(this.tok(q.next + 1)?.lc ?? '')) return true;
+    // Times: "9 am", "10 Uhr".
+    if (next && TIME_AFTER.has(next.lc)) return true;
+    if (next && next.lc === 'a' && this.tok(q.next + 1)?.text === '.' && this.tok(q.next + 2)?.lc === 'm') return true;
+    // List markers: "1." or "1)" opening a line.
+    if (q.plain && this.toks[i].lineStart && next && !next.sp && (next.text === '.' || next.text === ')')) return true;
+    if (q.plain && prev && prev.text === '(' && prev.lineStart && next?.text === ')') return true;
+    // German ordinals: "14. Fünfjahresplan", "am 3. Oktober".
+    if (this.lang === 'de' && q.plain && next && next.text === '.' && !next.sp) {
+      const w = this.tok(q.next + 1);
+      if (w && w.type === 'word' && !w.lineStart) {
+        const lower = w.text[0] === w.lc[0];
+        if (lower || !DE_SENTENCE_OPENERS.has(w.lc)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Numbers in names and identifiers: "Fortune 500", "the 33618 system", "“20 Measures”", "Windows 11". */
+  private nameLike(i: number, q: Quantity): boolean {
+    const prev = this.tok(i - 1);
+    const next = this.tok(q.next);
+    if (prev && prev.type === 'sym' && OPEN_QUOTES.has(prev.text) && !this.toks[i].sp) return true;
+    if (next && next.type === 'sym' && CLOSE_QUOTES.has(next.text) && !next.sp && prev && prev.type === 'sym' && OPEN_QUOTES.has(prev.text)) return true;
+    if (q.words) return false;
+    if (prev && ID_BEFORE.has(prev.lc)) return true;
+    if (prev && prev.text === '.' && ID_BEFORE.has((this.tok(i - 2)?.lc ?? '') + '.')) return true;
+    if (next && next.type === 'word' && LIST_AFTER.has(next.lc)) return true;
+    if (this.lang === 'en' && prev?.lc === 'the' && next && next.type === 'word' && NAME_HEADS.has(next.lc)) return true;
+    // A capitalised word right before, not opening the sentence: part of a proper name.
+    if (prev && prev.type === 'word' && prev.text[0] !== prev.lc[0] && !FUNCTION_WORDS.has(prev.lc) && !MONTHS.has(prev.lc)
+      && !this.sentenceInitial(i - 1) && !CURRENCY_BEFORE.has(prev.lc) && !(this.lang === 'de' && !q.plain)) return true;
+    return false;
+  }
+
+  /** A bare year-like number is a count only after a counting word and before a plural noun ("a total of 1493 … trains"). */
+  private countContext(i: number, q: Quantity, qualified: boolean): boolean {
+    const prev = this.tok(i - 1);
+    const countPrev = qualified || (prev !== undefined && (COUNT_VERBS.has(prev.lc) || (prev.lc === 'of' && this.tok(i - 2)?.lc === 'total')));
+    if (!countPrev) return false;
+    for (let k = q.next; k < q.next + 6; k++) {
+      const t = this.tok(k);
+      if (!t) return false;
+      if (t.type === 'sym' && DASHES.has(t.text)) continue;
+      if (t.type !== 'word') return false;
+      if (MONTHS.has(t.lc)) return false;
+      if (this.lang === 'de') return t.text[0] !== t.lc[0];
+      if (t.lc.length > 3 && t.lc.endsWith('s') && !t.lc.endsWith('ss') && !t.lc.endsWith('us')) return true;
+    }
+    return false;
+  }
+
+  private qualifierBefore(i: number): { approx: Approx; start: number } | undefined {
+    let key = '';
+    let best: { approx: Approx; start: number } | undefined;
+    let words = 0;
+    for (let k = i - 1; k >= 0 && k >= i - 2 * MAX_QUALIFIER_WORDS; k--) {
+      const t = this.toks[k];
+      if (t.type === 'num' || t.type === 'opaque') break;
+      if (t.type === 'sym' && t.text !== '.') break;
+      const nextTok = this.toks[k + 1];
+      key = t.lc + (k < i - 1 && nextTok.sp ? ' ' : '') + key;
+      if (t.type === 'word' && ++words > MAX_QUALIFIER_WORDS) break;
+      const a = qualifierApprox(key, this.lang);
+      if (a) best = { approx: a, start: t.start };
+      if (this.toks[k].lineStart) break;
+    }
+    return best;
+  }
+
+  /** Skips a chain of digits and separators that is no amount (phone number, date, IP, version). */
+  private skipChain(i: number): number {
+    let j = i;
+    while (j + 1 < this.toks.length) {
+      const a = this.toks[j + 1];
+      if (a.sp) break;
+      if (a.type === 'num' || a.type === 'word' || (a.type === 'sym' && '.,:/-–+'.includes(a.text))) j++;
+      else break;
+    }
+    return j + 1;
+  }
+
+  // ------------------------------------------------------------ ranks and multiples
+
+  private ordinalAt(i: number): { value: number; next: number } | undefined {
+    const t = this.tok(i);
+    if (!t) return undefined;
+    if (t.type === 'word') {
+      const v = this.lang === 'en' ? englishOrdinal(t.lc) : germanOrdinal(t.lc);
+      return v === undefined ? undefined : { value: v, next: i + 1 };
+    }
+    if (t.type === 'num') {
+      const s = this.tok(i + 1);
+      if (s && !s.sp && (this.lang === 'en' ? EN_ORDINAL_SUFFIX.has(s.lc) : s.text === '.')) return { value: Number(t.text), next: i + 2 };
+    }
+    return undefined;
+  }
+
+  /** "ranked fifth", "fifth among 296 cities", "Platz fünf", "an fünfter Stelle", "Fünfter von 296". */
+  private rankAt(i: number): number | undefined {
+    const t = this.toks[i];
+    let valueTok = -1;
+    let value = 0;
+    let next = i;
+    if (RANK_TRIGGERS[this.lang].has(t.lc)) {
+      let k = i + 1;
+      while (this.tok(k) && ['no', 'no.', 'number', 'the', 'at', 'auf', 'nr'].includes(this.tok(k)!.lc)) k++;
+      if (this.tok(k)?.text === '.') k++;
+      const o = this.ordinalAt(k);
+      const n = o ? undefined : this.tok(k);
+      if (o) {
+        value = o.value;
+        next = o.next;
+        valueTok = k;
+      } else if (n && this.lang === 'de' && n.type === 'word' && germanNumber(n.lc)) {
+        value = germanNumber(n.lc)!.value;
+        next = k + 1;
+        valueTok = k;
+      } else if (n && n.type === 'num' && this.lang === 'de' && this.tok(k + 1)?.text !== '.' && this.tok(k + 1)?.text !== ',') {
+        value = Number(n.text);
+        next = k + 1;
+        valueTok = k;
+      } else return undefined;
+    } else {
+      const o = this.ordinalAt(i);
+      if (!o) return undefined;
+      const after = this.tok(o.next);
+      const isStelle = this.lang === 'de' && after?.lc === 'stelle';
+      const isPlatz = this.lang === 'de' && (after?.lc === 'platz' || after?.lc === 'rang');
+      const hasOf = after !== undefined && RANK_OF[this.lang].has(after.lc) && this.rankOf(o.next) !== undefined;
+      if (!isStelle && !isPlatz && !hasOf) return undefined;
+      value = o.value;
+      next = o.next;
+      valueTok = i;
+      if (isStelle || isPlatz) {
+        this.pushRank(valueTok, next, value, undefined);
+        return o.next + 1;
+      }
+    }
+    const of = this.rankOf(next);
+    this.pushRank(valueTok, next, value, of?.value);
+    return of ? of.next : next;
+  }
+
+  private rankOf(i: number): { value: number; next: number } | undefined {
+    let k = i;
+    const t = this.tok(k);
+    if (!t || !RANK_OF[this.lang].has(t.lc)) return undefined;
+    k++;
+    if (t.lc === 'out' && this.isWord(k, 'of')) k++;
+    if (this.isWord(k, 'the') || this.isWord(k, 'all') || this.isWord(k, 'den')) k++;
+    const q = this.quantity(k);
+    if (!q || q === 'skip' || q.kind !== 'number' || q.weak) return undefined;
+    return { value: q.value, next: q.next };
+  }
+
+  private pushRank(valueTok: number, next: number, value: number, of: number | undefined): void {
+    const start = this.toks[valueTok].start;
+    const end = this.toks[next - 1].end;
+    const words = this.toks[valueTok].type === 'word';
+    const fig: Figure = {
+      text: this.text.slice(start, end), start, end, value, unit: null, kind: 'rank', approx: null, precision: 1, lang: this.lang,
+      style: { words, decimalSeparator: this.lang === 'en' ? '.' : ',', groupSeparator: '', scale: 1 },
+    };
+    if (of !== undefined) fig.of = of;
+    this.out.push(fig);
+  }
+
+  /** "twice as many", "three times the", "3-fold", "doppelt so", "dreimal so viel". */
+  private multipleAt(i: number): number | undefined {
+    const t = this.toks[i];
+    let value: number | undefined;
+    let next = i + 1;
+    if (this.lang === 'en') {
+      if (t.lc === 'twice') value = 2;
+      else if (this.isWord(i + 1, 'times') || (this.tok(i + 1) && DASHES.has(this.tok(i + 1)!.text) && this.isWord(i + 2, 'fold'))) {
+        const q = t.type === 'num' ? Number(t.text) : englishSmall(t.lc)?.value;
+        if (q === undefined || (t.type === 'num' && this.glued(i))) return undefined;
+        value = q;
+        next = this.isWord(i + 1, 'times') ? i + 2 : i + 3;
+        if (next === i + 3) {
+          this.pushMultiple(i, next, value);
+          return next;
+        }
+      } else if (t.type === 'num' && this.isWord(i + 1, 'fold') && !this.glued(i + 1)) {
+        // handled above via dash; plain "3 fold" is rare
+        return undefined;
+      }
+    } else {
+      if (t.lc === 'doppelt' || t.lc === 'zweimal') value = 2;
+      else if (t.lc.endsWith('mal') && t.lc.length > 3) value = germanNumber(t.lc.slice(0, -3))?.value;
+      else if (t.type === 'num' && (this.isWord(i + 1, 'mal') || (this.tok(i + 1)?.text === '-' && this.isWord(i + 2, 'mal')))) {
+        value = Number(t.text);
+        next = this.isWord(i + 1, 'mal') ? i + 2 : i + 3;
+      }
+    }
+    if (value === undefined) return undefined;
+    const cue = this.tok(next);
+    if (!cue || !MULTIPLE_CUES.has(cue.lc)) return undefined;
+    this.pushMultiple(i, next, value);
+    return next;
+  }
+
+  private pushMultiple(i: number, next: number, value: number): void {
+    const t = this.toks[i];
+    const start = t.start;
+    const end = this.toks[next - 1].end;
+    this.out.push({
+      text: this.text.slice(start, end), start, end, value, unit: null, kind: 'multiple', approx: this.qualifierBefore(i)?.approx ?? null,
+      precision: 1, lang: this.lang,
+      style: { words: t.type === 'word', decimalSeparator: this.lang === 'en' ? '.' : ',', groupSeparator: '', scale: 1 },
+    });
+  }
+}
+
+function isYear(q: Quantity): boolean {
+  return q.plain && q.digits.length === 4 && q.value >= 1000 && q.value <= 2199;
+}
+
+/** Place value of the last non-zero digit of a number written in words ("three hundred" → 100). */
+function wordPrecision(value: number): number {
+  let p = 1;
+  while (value !== 0 && value % (p * 10) === 0) p *= 10;
+  return p;
+}

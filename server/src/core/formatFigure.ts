@@ -1,0 +1,113 @@
+// Writes a value back into a draft the way the draft wrote the figure it replaces: the same
+// currency notation, scale word, percent style and separators; words where the draft used
+// words and the value has a simple word form. Only the number itself changes, so whatever
+// surrounds it in `figure.text` (currency, scale word, unit) is kept character for character.
+import type { Figure, Lang } from './types';
+import { fractionWords, integerWords } from './numberWords';
+
+const EN_ORDINAL_OUT = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const GROUP_CHARS = new Set([',', '.', ' ', '\u00a0', '\u2009', '\u202f', "'"]);
+
+/**
+ * Text to put in place of `figure.text` so that the draft states `value` (plain units, same
+ * unit as the figure), written the way the figure was written.
+ */
+export function formatLike(figure: Figure, value: number): string {
+  const { style, lang } = figure;
+  if (style.words) {
+    const words = inWords(figure, value);
+    if (words !== undefined) return matchCase(figure.text, words);
+  }
+  const core = numberCore(figure.text, figure);
+  if (!core) return digitsFor(figure, value, 0);
+  const scaled = value / (style.scale || 1);
+  const written = digitsFor(figure, scaled, core.intDigits);
+  let out = figure.text.slice(0, core.start) + written + figure.text.slice(core.end);
+  // A rank written "5th" keeps its suffix right for the new number.
+  if (figure.kind === 'rank' && lang === 'en') out = out.replace(/(\d)(st|nd|rd|th)\b/, (_m, d: string) => d + ordinalSuffix(Math.round(scaled)));
+  return out;
+}
+
+/** Words for the value where the figure was written in words, or undefined to fall back to digits. */
+function inWords(figure: Figure, value: number): string | undefined {
+  const { style, lang } = figure;
+  if (figure.kind === 'fraction') {
+    const w = fractionWords(value, lang);
+    if (w === undefined) return undefined;
+    return lang === 'en' && !figure.text.includes('-') ? w.replace('-', ' ') : w;
+  }
+  if (figure.kind === 'rank') {
+    return lang === 'en' && Number.isInteger(value) && value > 0 && value <= 20 ? EN_ORDINAL_OUT[value] : undefined;
+  }
+  const scale = style.scale || 1;
+  const n = value / scale;
+  const w = integerWords(n, lang);
+  if (w === undefined) return undefined;
+  const scalePart = style.scaleWord ? ` ${style.scaleWord}` : '';
+  if (figure.kind === 'percent' || figure.kind === 'percentagePoints') return w + scalePart + (style.percentText ?? '');
+  if (figure.kind === 'money') {
+    const cur = style.currencyText ?? '';
+    return style.currencyBefore ? `${cur}${w}${scalePart}` : `${w}${scalePart} ${cur}`;
+  }
+  return w + scalePart;
+}
+
+/** The span of the (first) written number in the figure's text, and how many integer digits it has. */
+function numberCore(text: string, figure: Figure): { start: number; end: number; intDigits: number } | undefined {
+  let s = 0;
+  while (s < text.length && !(text[s] >= '0' && text[s] <= '9')) s++;
+  if (s === text.length) return undefined;
+  const dec = figure.style.decimalSeparator;
+  const group = figure.style.groupSeparator;
+  let e = s;
+  let intDigits = 0;
+  let inFraction = false;
+  while (e < text.length) {
+    const c = text[e];
+    if (c >= '0' && c <= '9') {
+      if (!inFraction) intDigits++;
+      e++;
+    } else if ((c === dec || (group !== '' && c === group)) && text[e + 1] >= '0' && text[e + 1] <= '9') {
+      if (c === dec && group !== dec) inFraction = true;
+      e++;
+    } else break;
+  }
+  if (s > 0 && (text[s - 1] === '-' || text[s - 1] === '−')) s--;
+  return { start: s, end: e, intDigits };
+}
+
+/** The number in digits with the figure's separators; `origIntDigits` tells whether the draft had occasion to group. */
+function digitsFor(figure: Figure, n: number, origIntDigits: number): string {
+  const { style, lang } = figure;
+  let decimals = 0;
+  while (decimals < 6 && Math.abs(Number(n.toFixed(decimals)) - n) > 1e-9 * Math.max(1, Math.abs(n))) decimals++;
+  const fixed = Math.abs(n).toFixed(decimals);
+  const [intPart, fracPart] = fixed.split('.');
+  let group = style.groupSeparator;
+  if (group === '' && origIntDigits < 4) group = defaultGroup(lang);
+  let grouped = intPart;
+  if (group !== '' && intPart.length > 3) {
+    const parts: string[] = [];
+    for (let i = intPart.length; i > 0; i -= 3) parts.unshift(intPart.slice(Math.max(0, i - 3), i));
+    grouped = parts.join(group);
+  }
+  return (n < 0 ? '-' : '') + grouped + (fracPart ? style.decimalSeparator + fracPart : '');
+}
+
+function defaultGroup(lang: Lang): string {
+  return lang === 'en' ? ',' : '.';
+}
+
+function ordinalSuffix(n: number): string {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+/** Capitalises the replacement where the original started with a capital letter. */
+function matchCase(original: string, words: string): string {
+  const first = original[0];
+  if (first && first !== first.toLowerCase() && GROUP_CHARS.has(first) === false) return words[0].toUpperCase() + words.slice(1);
+  return words;
+}
