@@ -1,0 +1,610 @@
+// Dates and periods named in prose ("at the end of 2020", "in den ersten acht Monaten 2021",
+// "during the 13th Five-Year Plan"), so that a verdict can tell a figure stated for an older
+// period (historical) from one stated as current (outdated). Comparison bases ("over the
+// same period last year", "gegenüber dem Vorjahr") name the period a figure is compared
+// with, not the figure's own, and are not mentions.
+//
+// Text is cut into word/number/punctuation tokens by a hand-written scanner, then a small
+// hand-written grammar is tried at each token: an optional lead ("as of", "zum Jahresende")
+// and a core (a year, month, quarter, day, plan period, or a relative year).
+//
+// Choices, so that verdicts compare like with like (whole days, both ends inclusive):
+// - a year, month, quarter or plan period denotes all its days ("2020" → 2020-01-01..2020-12-31);
+// - "end of X" / "Ende X" / "by X" denote the last day of X only (a stock at year end,
+//   matching how the fact base dates "as of 2020" observations);
+// - "as of X" / "Stand X" denote all of X ("as of July 2021" → 2021-07-01..2021-07-31);
+// - "since X" runs from the start of X to today;
+// - a month or day without a year takes today's year, or the year before where that
+//   would lie after today ("As of November", written in January, means last November);
+// - "in the past five years" runs from the same day five years before today to today.
+
+import { daysInMonth } from './dates';
+import type { DateRange, Lang, TimeMention } from './types';
+
+// ---------------------------------------------------------------- tokens
+
+const WORD = 0;
+const NUM = 1;
+const PUNCT = 2;
+
+interface Token {
+  start: number;
+  end: number;
+  kind: number;
+  /** Lowercased text (words), the digits as written (numbers), the character (punctuation). */
+  text: string;
+  /** For numbers written as plain digits: their value; otherwise -1. */
+  value: number;
+  /** True if the word starts with a capital letter. */
+  capital: boolean;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+/**
+ * Words (letters and digits: "h1", "13th"), numbers (digits with inner '.' or ',' before a
+ * digit: "1,297", "30.12.2021") and single punctuation characters; blanks separate tokens.
+ */
+function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isBlank(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (isDigit(c) || isLetter(c)) {
+      let plain = true;
+      let letters = false;
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        if (isLetter(d)) letters = true;
+        else if ((d === 46 || d === 44) && !letters && i + 1 < to && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) plain = false;
+        else if (!isDigit(d)) break;
+        i++;
+      }
+      const raw = text.slice(start, i);
+      if (letters) {
+        tokens.push({ start, end: i, kind: WORD, text: raw.toLowerCase(), value: -1, capital: c >= 65 && c <= 90 || (c >= 0xc0 && c <= 0xde) });
+      } else {
+        tokens.push({ start, end: i, kind: NUM, text: raw, value: plain && raw.length <= 9 ? Number(raw) : -1, capital: false });
+      }
+      continue;
+    }
+    i++;
+    tokens.push({ start, end: i, kind: PUNCT, text: text[start], value: -1, capital: false });
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------- dates
+
+interface Day {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function yearRange(y: number): DateRange {
+  return { start: iso(y, 1, 1), end: iso(y, 12, 31) };
+}
+
+function monthsRange(y: number, m1: number, m2: number): DateRange {
+  return { start: iso(y, m1, 1), end: iso(y, m2, daysInMonth(y, m2)) };
+}
+
+function parseToday(today: string): Day {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const d = Number(today.slice(8, 10));
+  if (today.length !== 10 || today[4] !== '-' || today[7] !== '-' || !Number.isInteger(y) || !(m >= 1 && m <= 12) || !(d >= 1 && d <= daysInMonth(y, m))) {
+    throw new RangeError(`today must be an ISO date YYYY-MM-DD, got "${today}"`);
+  }
+  return { y, m, d };
+}
+
+/** The year of a month named without one: this year, or last year if the month is still ahead. */
+function yearOfMonth(m: number, d: number, today: Day): number {
+  return m > today.m || (m === today.m && d > today.d) ? today.y - 1 : today.y;
+}
+
+// ---------------------------------------------------------------- vocabulary
+
+interface Vocabulary {
+  months: Map<string, number>;
+  /** Month names written out (after which a '.' ends the sentence rather than an abbreviation). */
+  fullMonths: Set<string>;
+  numbers: Map<string, number>;
+  /** Leads before a core: word sequences (longest first) and what they do to its range. */
+  leads: Array<[string[], LeadKind]>;
+  /** First words of the leads, to skip tokens that start none cheaply. */
+  leadStarts: Set<string>;
+  rangeSeparators: Set<string>;
+  /** Words that make a following date a comparison base ("than 2020", "gegenüber dem Vorjahr"). */
+  comparison: Set<string>;
+  /** Words skipped when looking back for a comparison word. */
+  fillers: Set<string>;
+  /** Fillers that by themselves make a comparison base ("the same period of 2020"). */
+  samePeriod: Set<string>;
+}
+
+type LeadKind = 'in' | 'asOf' | 'end' | 'since' | 'between' | 'from';
+
+function words(list: string): string[][] {
+  return list.split('|').map((phrase) => phrase.trim().split(' '));
+}
+
+function leads(table: Record<LeadKind, string>): Array<[string[], LeadKind]> {
+  const all: Array<[string[], LeadKind]> = [];
+  for (const kind of Object.keys(table) as LeadKind[]) for (const seq of words(table[kind])) all.push([seq, kind]);
+  return all.sort((a, b) => b[0].length - a[0].length);
+}
+
+const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DE_MONTHS = ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'];
+
+function monthMap(names: string[], extra: Record<string, number>): Map<string, number> {
+  const map = new Map<string, number>(names.map((name, i) => [name, i + 1]));
+  for (const [k, v] of Object.entries(extra)) map.set(k, v);
+  return map;
+}
+
+function numberMap(names: string[]): Map<string, number> {
+  return new Map(names.map((name, i) => [name, i + 1]));
+}
+
+function vocabulary(v: Omit<Vocabulary, 'leadStarts'>): Vocabulary {
+  return { ...v, leadStarts: new Set(v.leads.map(([seq]) => seq[0])) };
+}
+
+const VOCABULARY: Record<Lang, Vocabulary> = {
+  en: vocabulary({
+    fullMonths: new Set(EN_MONTHS),
+    months: monthMap(EN_MONTHS, { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }),
+    numbers: numberMap(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']),
+    leads: leads({
+      end: 'at the end of|by the end of|at end of|by end of|the end of|end of|at end -|by end -|end -|as of the end of|as at the end of|as of end -|by',
+      asOf: 'as of|as at',
+      since: 'since',
+      between: 'between',
+      from: 'from',
+      in: 'in|in the|in the year|during|during the|throughout|throughout the|for|for the|on|within|within the',
+    }),
+    rangeSeparators: new Set(['-', '–', '—', 'to', 'through', 'until', 'till']),
+    comparison: new Set(['than', 'over', 'versus', 'vs', 'compared', 'comparison', 'against', 'relative']),
+    fillers: new Set(['the', 'same', 'period', 'of', 'in', 'to', 'with', 'a', 'that']),
+    samePeriod: new Set(['same', 'period']),
+  }),
+  de: vocabulary({
+    fullMonths: new Set(DE_MONTHS),
+    months: monthMap(DE_MONTHS, { jänner: 1, jan: 1, feb: 2, mrz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 }),
+    numbers: numberMap(['ein', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf']),
+    leads: leads({
+      end: 'ende|bis ende|zum ende|ende des jahres|zum ende des jahres|zum jahresende|jahresende|bis zum jahresende|per ende|stand ende|stand : ende|bis',
+      asOf: 'stand|stand :|per|zum stand',
+      since: 'seit|seit dem jahr',
+      between: 'zwischen',
+      from: 'von',
+      in: 'im|im jahr|im jahre|in|in den|in der|während|während des|während der|am|für|für das jahr|im zeitraum',
+    }),
+    rangeSeparators: new Set(['-', '–', '—', 'bis']),
+    comparison: new Set(['gegenüber', 'als', 'wie', 'verglichen', 'vergleich']),
+    fillers: new Set(['dem', 'den', 'des', 'der', 'die', 'das', 'gleichen', 'selben', 'zeitraum', 'zu', 'zum', 'mit', 'im', 'in']),
+    samePeriod: new Set(['gleichen', 'selben', 'zeitraum']),
+  }),
+};
+
+/** "13th", "1st": an English ordinal written in digits. */
+const ORDINAL = /^(\d{1,2})(st|nd|rd|th)$/;
+/** "Q1"–"Q4", "H1", "H2" (lowercased). */
+const PERIOD_CODE = /^([qh])([1-4])$/;
+const QUOTES = new Set(['"', '“', '”', '„', '«', '»', "'", '‘', '’', '‚']);
+const DASHES = new Set(['-', '–', '—']);
+const ORDINAL_WORDS: Record<Lang, Map<string, number>> = {
+  en: numberMap(['first', 'second', 'third', 'fourth']),
+  de: numberMap(['ersten', 'zweiten', 'dritten', 'vierten']),
+};
+
+// ---------------------------------------------------------------- grammar
+
+/** A core expression: where it ends (token index, exclusive) and what it denotes. */
+interface Core {
+  end: number;
+  range: DateRange;
+  /** False for expressions that cannot be a comparison base (plan periods, "the past five years"). */
+  comparable: boolean;
+  /** True for two-ended expressions ("2016-2020", "January to August"), the only ones "between"/"from" lead. */
+  twoEnded?: boolean;
+}
+
+class Reader {
+  private readonly v: Vocabulary;
+  private readonly t: Day;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly lang: Lang,
+    today: Day,
+  ) {
+    this.v = VOCABULARY[lang];
+    this.t = today;
+  }
+
+  private word(i: number, ...options: string[]): boolean {
+    const tok = this.tokens[i];
+    return tok !== undefined && (tok.kind === WORD || tok.kind === PUNCT) && options.includes(tok.text);
+  }
+
+  private text(i: number): string {
+    return this.tokens[i]?.text ?? '';
+  }
+
+  /** True if tokens from i read as the sequence `seq`. */
+  private sequence(i: number, seq: string[]): boolean {
+    for (let k = 0; k < seq.length; k++) if (this.text(i + k) !== seq[k]) return false;
+    return true;
+  }
+
+  /** A plausible year written as four plain digits at i, or -1. */
+  private year(i: number): number {
+    const tok = this.tokens[i];
+    if (!tok || tok.kind !== NUM || tok.text.length !== 4 || tok.value < 1900 || tok.value > 2100) return -1;
+    return tok.value;
+  }
+
+  /** A month name at i (capitalised, abbreviations with an optional '.'): [month, end] or null. */
+  private month(i: number): [number, number] | null {
+    const tok = this.tokens[i];
+    if (!tok || tok.kind !== WORD || !tok.capital) return null;
+    const m = this.v.months.get(tok.text);
+    if (m === undefined) return null;
+    return [m, !this.v.fullMonths.has(tok.text) && this.text(i + 1) === '.' ? i + 2 : i + 1];
+  }
+
+  /** A small number in digits or words at i ("eight", "8", "acht"), or -1. */
+  private count(i: number): number {
+    const tok = this.tokens[i];
+    if (!tok) return -1;
+    if (tok.kind === NUM) return tok.value >= 1 && tok.value <= 12 ? tok.value : -1;
+    return this.v.numbers.get(tok.text) ?? -1;
+  }
+
+  /** The year a phrase like "2021", ", 2021", "of 2021", "this year", "des Jahres 2021" names: [year, end] or null. */
+  private yearSpec(i: number): [number, number] | null {
+    let y = this.year(i);
+    if (y >= 0) return [y, i + 1];
+    if (this.lang === 'en') {
+      const j = this.word(i, ',', 'of') ? i + 1 : i;
+      y = this.year(j);
+      if (y >= 0) return [y, j + 1];
+      if (this.sequence(j, ['this', 'year'])) return [this.t.y, j + 2];
+      if (this.sequence(j, ['last', 'year'])) return [this.t.y - 1, j + 2];
+      return null;
+    }
+    if (this.sequence(i, ['des', 'jahres'])) {
+      y = this.year(i + 2);
+      if (y >= 0) return [y, i + 3];
+      return [this.t.y, i + 2];
+    }
+    if (this.sequence(i, ['dieses', 'jahres']) || this.sequence(i, ['laufenden', 'jahres'])) return [this.t.y, i + 2];
+    if (this.sequence(i, ['des', 'laufenden', 'jahres'])) return [this.t.y, i + 3];
+    if (this.sequence(i, ['des', 'vorjahres']) || this.sequence(i, ['letzten', 'jahres'])) return [this.t.y - 1, i + 2];
+    return null;
+  }
+
+  /** "(2016-2020)", "(2016–2020)": [from, to, end] or null. */
+  private parenYears(i: number): [number, number, number] | null {
+    if (this.text(i) !== '(') return null;
+    const r = this.yearPair(i + 1, false);
+    if (!r || this.text(r[2]) !== ')') return null;
+    return [r[0], r[1], r[2] + 1];
+  }
+
+  /** "2016-2020", "2016 to 2020" (and "2016 and 2020" after "between"): [from, to, end] or null. */
+  private yearPair(i: number, and: boolean): [number, number, number] | null {
+    const a = this.year(i);
+    if (a < 0) return null;
+    const sep = this.text(i + 1);
+    if (!this.v.rangeSeparators.has(sep) && !(and && (sep === 'and' || sep === 'und'))) return null;
+    const b = this.year(i + 2);
+    if (b <= a || b - a > 50) return null;
+    return [a, b, i + 3];
+  }
+
+  /** The n-th Five-Year Plan ("13th Five-Year Plan (2016-2020)", "14. Fünfjahresplans"). */
+  private plan(i: number): Core | null {
+    let n = -1;
+    if (QUOTES.has(this.text(i))) i++;
+    let j = i;
+    const tok = this.tokens[i];
+    if (!tok) return null;
+    if (this.lang === 'en' && tok.kind === WORD) {
+      const m = ORDINAL.exec(tok.text);
+      if (m) n = Number(m[1]);
+      j = i + 1;
+    } else if (this.lang === 'de' && tok.kind === NUM && tok.value >= 1 && tok.value <= 99 && this.text(i + 1) === '.') {
+      n = tok.value;
+      j = i + 2;
+    }
+    if (n < 1) return null;
+    if (QUOTES.has(this.text(j))) j++;
+    if (this.lang === 'en') {
+      if (this.sequence(j, ['five', '-', 'year', 'plan'])) j += 4;
+      else if (this.sequence(j, ['five', 'year', 'plan'])) j += 3;
+      else if (this.text(j) === 'fyp') j += 1;
+      else return null;
+      if (QUOTES.has(this.text(j))) j++;
+      if (this.text(j) === 'period') j++;
+    } else {
+      if (!this.text(j).startsWith('fünfjahresplan')) return null;
+      j++;
+      if (QUOTES.has(this.text(j))) j++;
+      if (DASHES.has(this.text(j)) && this.text(j + 1).startsWith('periode')) j += 2;
+    }
+    const stated = this.parenYears(j);
+    if (stated) return { end: stated[2], range: { start: iso(stated[0], 1, 1), end: iso(stated[1], 12, 31) }, comparable: false };
+    // Plans run five years from 1953, with a three-year pause before the third (1966).
+    const first = n === 1 ? 1953 : n === 2 ? 1958 : 1966 + 5 * (n - 3);
+    return { end: j, range: { start: iso(first, 1, 1), end: iso(first + 4, 12, 31) }, comparable: false };
+  }
+
+  /** "December 30, 2021", "30 December 2021", "30. Dezember 2021", "30.12.2021", "2021-12-30". */
+  private day(i: number): Core | null {
+    const tok = this.tokens[i];
+    if (!tok) return null;
+    if (tok.kind === NUM && tok.value < 0) {
+      // "30.12.2021" as one number token.
+      const parts = tok.text.split('.');
+      if (parts.length === 3 && parts[2].length === 4 && parts[0].length <= 2 && parts[1].length <= 2) {
+        return this.dayCore(Number(parts[2]), Number(parts[1]), Number(parts[0]), i + 1);
+      }
+    }
+    const y = this.year(i);
+    if (y >= 0 && this.text(i + 1) === '-' && this.text(i + 3) === '-' && this.text(i + 2).length === 2 && this.text(i + 4).length === 2) {
+      return this.dayCore(y, this.tokens[i + 2].value, this.tokens[i + 4].value, i + 5);
+    }
+    const month = this.month(i);
+    if (month && this.lang === 'en') {
+      const d = this.dayNumber(month[1]);
+      if (d > 0) {
+        const ys = this.yearSpec(month[1] + 1);
+        return this.dayCore(ys ? ys[0] : -1, month[0], d, ys ? ys[1] : month[1] + 1);
+      }
+      return null;
+    }
+    const d = this.dayNumber(i);
+    if (d < 0) return null;
+    let j = i + 1;
+    if (this.lang === 'de') {
+      if (this.text(j) !== '.') return null;
+      j++;
+    } else if (this.word(j, 'st', 'nd', 'rd', 'th')) j++;
+    const m = this.month(j);
+    if (!m) return null;
+    const ys = this.yearSpec(m[1]);
+    return this.dayCore(ys ? ys[0] : -1, m[0], d, ys ? ys[1] : m[1]);
+  }
+
+  private dayNumber(i: number): number {
+    const tok = this.tokens[i];
+    if (!tok) return -1;
+    if (tok.kind === NUM && tok.text.length <= 2 && tok.value >= 1 && tok.value <= 31) return tok.value;
+    const m = tok.kind === WORD ? ORDINAL.exec(tok.text) : null;
+    return m && Number(m[1]) <= 31 ? Number(m[1]) : -1;
+  }
+
+  private dayCore(y: number, m: number, d: number, end: number): Core | null {
+    if (!(m >= 1 && m <= 12)) return null;
+    const year = y >= 0 ? y : yearOfMonth(m, d, this.t);
+    if (!(d >= 1 && d <= daysInMonth(year, m))) return null;
+    const day = iso(year, m, d);
+    return { end, range: { start: day, end: day }, comparable: true };
+  }
+
+  /** "January–August 2021", "January to September this year", "between January and September". */
+  private monthRange(i: number, and: boolean): Core | null {
+    const a = this.month(i);
+    if (!a) return null;
+    const sep = this.text(a[1]);
+    if (!this.v.rangeSeparators.has(sep) && !(and && (sep === 'and' || sep === 'und'))) return null;
+    const b = this.month(a[1] + 1);
+    if (!b || b[0] < a[0]) return null;
+    const ys = this.yearSpec(b[1]);
+    const y = ys ? ys[0] : yearOfMonth(b[0], 1, this.t);
+    return { end: ys ? ys[1] : b[1], range: monthsRange(y, a[0], b[0]), comparable: true, twoEnded: true };
+  }
+
+  /** "July 2021", "July this year"; a bare month only after a lead ("as of November"). */
+  private monthYear(i: number, led: boolean): Core | null {
+    const m = this.month(i);
+    if (!m) return null;
+    const ys = this.yearSpec(m[1]);
+    if (!ys && !led) return null;
+    const y = ys ? ys[0] : yearOfMonth(m[0], 1, this.t);
+    return { end: ys ? ys[1] : m[1], range: monthsRange(y, m[0], m[0]), comparable: true };
+  }
+
+  /** "first eight months of 2021", "ersten acht Monaten 2021". */
+  private firstMonths(i: number): Core | null {
+    if (!this.word(i, 'first', 'ersten')) return null;
+    const n = this.count(i + 1);
+    if (n < 1 || !this.word(i + 2, 'months', 'monaten', 'monate')) return null;
+    const ys = this.yearSpec(i + 3);
+    if (!ys) return null;
+    return { end: ys[1], range: monthsRange(ys[0], 1, n), comparable: true };
+  }
+
+  /** "Q1 2021", "H1 2021", "first quarter of 2021", "second half of 2021", "im ersten Quartal 2021", "1. Halbjahr 2021". */
+  private quarter(i: number): Core | null {
+    const tok = this.tokens[i];
+    if (!tok) return null;
+    let n = -1;
+    let months = 0;
+    let j = i + 1;
+    const code = PERIOD_CODE.exec(tok.text);
+    if (code && tok.kind === WORD) {
+      n = Number(code[2]);
+      months = code[1] === 'q' ? 3 : 6;
+    } else {
+      const ordinal = ORDINAL_WORDS[this.lang].get(tok.text);
+      if (ordinal !== undefined) n = ordinal;
+      else if (this.lang === 'de' && tok.kind === NUM && tok.value >= 1 && tok.value <= 4 && this.text(i + 1) === '.') {
+        n = tok.value;
+        j = i + 2;
+      }
+      const unit = this.text(j);
+      if (unit === 'quarter' || unit.startsWith('quartal')) months = 3;
+      else if (unit === 'half' || unit.startsWith('halbjahr') || unit.startsWith('jahreshälfte')) months = 6;
+      else return null;
+      j++;
+    }
+    if (n < 1 || n * months > 12) return null;
+    const ys = this.yearSpec(j);
+    if (!ys) return null;
+    return { end: ys[1], range: monthsRange(ys[0], (n - 1) * months + 1, n * months), comparable: true };
+  }
+
+  /** "this year", "last year", "im Vorjahr", "in the past five years", "in den letzten fünf Jahren". */
+  private relative(i: number): Core | null {
+    const en = this.lang === 'en';
+    if (en ? this.sequence(i, ['this', 'year']) : this.word(i, 'dieses', 'diesem', 'laufenden') && this.text(i + 1) === 'jahr') {
+      return { end: i + 2, range: yearRange(this.t.y), comparable: true };
+    }
+    if (en ? this.sequence(i, ['last', 'year']) : this.word(i, 'letztes', 'letzten', 'vergangenes', 'vergangenen') && this.text(i + 1) === 'jahr') {
+      return { end: i + 2, range: yearRange(this.t.y - 1), comparable: true };
+    }
+    // "Vorjahr" names a period only as "im Vorjahr"; "gegenüber dem Vorjahr" is a comparison base.
+    if (!en && this.text(i) === 'vorjahr' && this.text(i - 1) === 'im') {
+      return { end: i + 1, range: yearRange(this.t.y - 1), comparable: true };
+    }
+    if (en ? this.word(i, 'past', 'last') : this.word(i, 'letzten', 'vergangenen')) {
+      const n = this.count(i + 1);
+      if (n >= 1 && (en ? this.word(i + 2, 'years') : this.word(i + 2, 'jahren', 'jahre'))) {
+        const t = this.t;
+        const d = Math.min(t.d, daysInMonth(t.y - n, t.m));
+        return { end: i + 3, range: { start: iso(t.y - n, t.m, d), end: iso(t.y, t.m, t.d) }, comparable: false };
+      }
+    }
+    return null;
+  }
+
+  /** A bare year or a year range, unless the number is a quantity ("2000 %"). */
+  private years(i: number, and: boolean): Core | null {
+    const pair = this.yearPair(i, and);
+    if (pair) return { end: pair[2], range: { start: iso(pair[0], 1, 1), end: iso(pair[1], 12, 31) }, comparable: true, twoEnded: true };
+    const y = this.year(i);
+    if (y < 0) return null;
+    const next = this.text(i + 1);
+    if (next === '%' || next === 'percent' || next === 'per' || next === 'prozent') return null;
+    return { end: i + 1, range: yearRange(y), comparable: true };
+  }
+
+  /** The core expression at i, if any; `led` when a lead precedes it, `and` after "between". */
+  core(i: number, led: boolean, and: boolean): Core | null {
+    return (
+      this.plan(i) ??
+      this.day(i) ??
+      this.monthRange(i, and) ??
+      this.monthYear(i, led) ??
+      this.firstMonths(i) ??
+      this.quarter(i) ??
+      this.relative(i) ??
+      this.years(i, and)
+    );
+  }
+
+  /** The lead at i and where the core after it would start: [kind, coreStart] for each lead that fits, longest first. */
+  leadsAt(i: number): Array<[LeadKind, number]> {
+    const found: Array<[LeadKind, number]> = [];
+    if (!this.v.leadStarts.has(this.text(i))) return found;
+    for (const [seq, kind] of this.v.leads) if (this.sequence(i, seq)) found.push([kind, i + seq.length]);
+    return found;
+  }
+
+  /** True if the expression starting at token i is a comparison base ("over the same period of 2020"). */
+  comparedWith(i: number): boolean {
+    let j = i - 1;
+    let samePeriod = false;
+    for (let steps = 0; j >= 0 && steps < 5 && this.v.fillers.has(this.text(j)); steps++, j--) {
+      if (this.v.samePeriod.has(this.text(j))) samePeriod = true;
+    }
+    if (samePeriod) return true;
+    const w = this.text(j);
+    if (this.v.comparison.has(w)) return true;
+    // "up from 2019", "gestiegen von 2019": a change from a base. Ranges ("from 2016 to 2020") are led by "from" itself.
+    return (w === 'from' || w === 'von') && j > 0 && CHANGE_VERBS.has(this.text(j - 1));
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  span(first: number, end: number): [number, number] {
+    return [this.tokens[first].start, this.tokens[end - 1].end];
+  }
+
+  /** The range a lead makes of a core's range. */
+  apply(kind: LeadKind | null, range: DateRange): DateRange {
+    switch (kind) {
+      case 'end':
+        return { start: range.end, end: range.end };
+      case 'since': {
+        const today = iso(this.t.y, this.t.m, this.t.d);
+        return range.start <= today ? { start: range.start, end: today } : range;
+      }
+      default:
+        return range;
+    }
+  }
+}
+
+const CHANGE_VERBS = new Set(['up', 'down', 'rose', 'risen', 'rise', 'increased', 'increase', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'declined', 'climbed', 'jumped', 'gestiegen', 'gesunken', 'gewachsen']);
+
+/** Dates and periods named in text[start, end) in the given language. `today` (ISO YYYY-MM-DD) resolves "this year", "last year", "as of July this year"; `published`-style anchors are the caller's business (it passes today). */
+export function findTimeMentions(text: string, start: number, end: number, lang: Lang, today: string): TimeMention[] {
+  const reader = new Reader(tokenize(text, start, end), lang, parseToday(today));
+  const mentions: TimeMention[] = [];
+  let i = 0;
+  while (i < reader.length) {
+    let found: { first: number; core: Core; kind: LeadKind | null } | null = null;
+    for (const [kind, at] of reader.leadsAt(i)) {
+      const ranged = kind === 'between' || kind === 'from';
+      const core = reader.core(at, true, kind === 'between');
+      // "between"/"from" lead only a range; a lone "from 2019" is left to the comparison check.
+      if (core && (!ranged || core.twoEnded)) {
+        found = { first: i, core, kind: ranged ? null : kind };
+        break;
+      }
+    }
+    if (!found) {
+      const core = reader.core(i, false, false);
+      if (core) found = { first: i, core, kind: null };
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    if (!(found.core.comparable && reader.comparedWith(found.first))) {
+      const [s, e] = reader.span(found.first, found.core.end);
+      mentions.push({ start: s, end: e, range: reader.apply(found.kind, found.core.range) });
+    }
+    i = found.core.end;
+  }
+  return mentions;
+}
