@@ -1,0 +1,327 @@
+// factlint-ls: the factlint language server. Speaks LSP over stdio (`factlint-ls --stdio`,
+// the default) or node IPC (`--node-ipc`, used by the VS Code client). A thin adapter:
+// every finding, hover text and edit comes from the core; this file wires features to the
+// connection and keeps the server alive whatever the input.
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Diagnostic,
+  type FileSystemWatcher,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { factBasePaths } from './core/config';
+import { shippedFactsDir } from './core/factBase';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { COMMANDS, executeCommand } from './commands';
+import { completions } from './completion';
+import { pathToUri, uriToPath } from './convert';
+import { definition } from './definition';
+import type { ServerContext } from './context';
+import { DiagnosticsPusher, draftDiagnostics, publishFactProblems } from './diagnostics';
+import { Drafts } from './documents';
+import { FactStore, isFactFileName } from './factFiles';
+import { hover } from './hover';
+import { references } from './references';
+import { Settings } from './settings';
+
+const VERSION = '0.1.0';
+const args = process.argv.slice(2);
+if (args.includes('--version')) {
+  process.stdout.write(`factlint-ls ${VERSION}\n`);
+  process.exit(0);
+}
+if (args.includes('--help')) {
+  process.stdout.write('Usage: factlint-ls [--stdio | --node-ipc | --socket=<port>]\nThe factlint language server; speaks LSP over stdio by default.\n');
+  process.exit(0);
+}
+if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments<TextDocument>(TextDocument);
+const store = new FactStore();
+let capabilities: ClientCapabilities = {};
+let workspaceFolders: string[] = [];
+const settings = new Settings(connection, () => !!capabilities.workspace?.configuration);
+const drafts = new Drafts(documents, store, settings, (m) => connection.console.info(m));
+const usePull = () => !!capabilities.textDocument?.diagnostic;
+
+// Checks wait for the first fact base load, so that no draft is published as checked against nothing.
+let markReady!: () => void;
+const ready = new Promise<void>((r) => (markReady = r));
+
+async function diagnosticsOf(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+  await ready;
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const a = await drafts.analyse(doc);
+  if (!a) return { version: doc.version, diagnostics: [] };
+  return { version: a.version, diagnostics: draftDiagnostics(a, store.base) };
+}
+
+const pusher = new DiagnosticsPusher(connection, diagnosticsOf);
+/** In pull mode with factlint.run = onSave: the diagnostics as of the last open or save. */
+const savedDiagnostics = new Map<string, Diagnostic[]>();
+let factProblemUris = new Set<string>();
+
+function logError(what: string, err: unknown): void {
+  connection.console.error(`factlint: ${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+}
+
+/** Wraps a request handler so that a bug answers with `fallback` and a log line, never a crash. */
+function safe<P, R>(what: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (err) {
+      logError(what, err);
+      return fallback;
+    }
+  };
+}
+
+function isFactDoc(uri: string): boolean {
+  const path = uriToPath(uri);
+  return !!path && store.contains(path);
+}
+
+/** Every open draft needs a fresh check (the fact base or the settings changed). */
+async function recheckAll(): Promise<void> {
+  savedDiagnostics.clear();
+  if (usePull()) {
+    for (const doc of documents.all()) if (!isFactDoc(doc.uri)) await refreshSaved(doc.uri);
+    if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+  } else {
+    for (const doc of documents.all()) if (!isFactDoc(doc.uri)) pusher.schedule(doc.uri);
+  }
+}
+
+async function refreshSaved(uri: string): Promise<void> {
+  const s = await settings.get(uri);
+  if (s.run !== 'onSave') return;
+  const r = await diagnosticsOf(uri);
+  if (r) savedDiagnostics.set(uri, r.diagnostics);
+}
+
+function reloadFacts(): void {
+  store.reload();
+  for (const m of store.otherProblems) connection.console.warn(`factlint: ${m}`);
+  factProblemUris = publishFactProblems(connection, store.problems, factProblemUris);
+}
+
+/** (Re)reads the fact base locations from the workspace settings and loads them. */
+async function loadFacts(): Promise<void> {
+  const s = await settings.get(undefined, workspaceFolders[0]);
+  const roots = factBasePaths(s, workspaceFolders, shippedFactsDir());
+  store.setRoots(roots);
+  for (const doc of documents.all()) {
+    const path = uriToPath(doc.uri);
+    if (path && store.contains(path)) store.setEditorText(path, doc.getText());
+  }
+  reloadFacts();
+  watchFactRoots(roots);
+  connection.console.info(`factlint: fact base ${roots.join(', ')}: ${store.base.metrics.size} metrics, ${store.base.sources.size} sources`);
+}
+
+// Fact file edits come in bursts too: one reload per turn of the event loop.
+let factReloadScheduled = false;
+function scheduleFactReload(): void {
+  if (factReloadScheduled) return;
+  factReloadScheduled = true;
+  setImmediate(() => {
+    factReloadScheduled = false;
+    try {
+      reloadFacts();
+      void recheckAll();
+    } catch (err) {
+      logError('reloading the fact base', err);
+    }
+  });
+}
+
+// ---------------------------------------------------------------- file watching
+
+let fsWatchers: FSWatcher[] = [];
+let clientWatches = false;
+
+function watchFactRoots(roots: string[]): void {
+  if (clientWatches) {
+    const watchers: FileSystemWatcher[] = [{ globPattern: '**/.factlintrc.json' }];
+    const relative = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    for (const root of roots) {
+      watchers.push({ globPattern: relative ? { baseUri: pathToUri(root), pattern: '**/*.{yaml,yml}' } : `${root.replace(/\\/g, '/')}/**/*.{yaml,yml}` });
+    }
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    return;
+  }
+  // Clients that cannot watch for us (many terminal editors): watch the fact folders ourselves.
+  for (const w of fsWatchers) w.close();
+  fsWatchers = [];
+  for (const root of roots) {
+    try {
+      const w = watch(root, { recursive: true }, (_event, name) => {
+        if (!name || !isFactFileName(name.toString())) return;
+        store.refreshFromDisk(join(root, name.toString()));
+        scheduleFactReload();
+      });
+      w.on('error', (err) => logError(`watching ${root}`, err));
+      fsWatchers.push(w);
+    } catch (err) {
+      logError(`watching ${root}`, err);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- lifecycle
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  settings.initOptions = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (workspaceFolders.length === 0 && params.rootUri) {
+    const root = uriToPath(params.rootUri);
+    if (root) workspaceFolders = [root];
+  }
+  clientWatches = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const result: InitializeResult = {
+    serverInfo: { name: 'factlint-ls', version: VERSION },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+      completionProvider: { triggerCharacters: [' '] },
+      definitionProvider: true,
+      referencesProvider: true,
+      executeCommandProvider: { commands: [...COMMANDS] },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+  };
+  if (usePull()) result.capabilities.diagnosticProvider = { identifier: 'factlint', interFileDependencies: true, workspaceDiagnostics: false };
+  return result;
+});
+
+connection.onInitialized(async () => {
+  try {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factlint' });
+    }
+    await loadFacts();
+  } catch (err) {
+    logError('loading the fact base', err);
+  } finally {
+    markReady();
+  }
+  void recheckAll();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  settings.invalidate();
+  try {
+    await loadFacts();
+  } catch (err) {
+    logError('loading the fact base', err);
+  }
+  void recheckAll();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  let facts = false;
+  for (const c of changes) {
+    const path = uriToPath(c.uri);
+    if (!path) continue;
+    if (path.endsWith('.factlintrc.json')) {
+      settings.invalidate();
+      await loadFacts().catch((err) => logError('loading the fact base', err));
+      void recheckAll();
+      return;
+    }
+    if (store.contains(path)) {
+      store.refreshFromDisk(path);
+      facts = true;
+    }
+  }
+  if (facts) scheduleFactReload();
+});
+
+// ---------------------------------------------------------------- documents
+
+documents.onDidChangeContent(({ document }) => {
+  const path = uriToPath(document.uri);
+  if (path && store.contains(path)) {
+    store.setEditorText(path, document.getText());
+    scheduleFactReload();
+    return;
+  }
+  if (usePull()) return;
+  void settings.get(document.uri).then((s) => {
+    if (s.run === 'onType') pusher.schedule(document.uri);
+  });
+});
+
+documents.onDidOpen(({ document }) => {
+  if (isFactDoc(document.uri)) return;
+  if (usePull()) void refreshSaved(document.uri);
+  else pusher.schedule(document.uri);
+});
+
+documents.onDidSave(({ document }) => {
+  if (isFactDoc(document.uri)) return;
+  void settings.get(document.uri).then(async (s) => {
+    if (s.run !== 'onSave') return;
+    if (!usePull()) pusher.schedule(document.uri);
+    else {
+      await refreshSaved(document.uri);
+      if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+    }
+  });
+});
+
+documents.onDidClose(({ document }) => {
+  const path = uriToPath(document.uri);
+  if (path && store.contains(path)) {
+    // Back to the version on disk.
+    store.setEditorText(path, undefined);
+    scheduleFactReload();
+    return;
+  }
+  drafts.forget(document.uri);
+  savedDiagnostics.delete(document.uri);
+  if (!usePull()) pusher.clear(document.uri);
+});
+
+// Pull diagnostics: drafts only; fact file problems are pushed for every fact file, open or not.
+connection.languages.diagnostics.on(
+  safe('computing diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async ({ textDocument }) => {
+    if (isFactDoc(textDocument.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const s = await settings.get(textDocument.uri);
+    const saved = savedDiagnostics.get(textDocument.uri);
+    if (s.run === 'onSave' && saved) return { kind: DocumentDiagnosticReportKind.Full, items: saved };
+    const r = await diagnosticsOf(textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: r?.diagnostics ?? [] };
+  }),
+);
+
+// ---------------------------------------------------------------- features
+
+const ctx: ServerContext = { connection, documents, drafts, store, settings, ready, workspaceFolders: () => workspaceFolders };
+
+connection.onHover(safe('hover', null, (p) => hover(ctx, p)));
+connection.onCodeAction(safe('code actions', [], (p) => codeActions(ctx, p)));
+connection.onCompletion(safe('completion', [], (p) => completions(ctx, p)));
+connection.onDefinition(safe('definition', null, (p) => definition(ctx, p)));
+connection.onReferences(safe('references', [], (p) => references(ctx, p)));
+connection.onExecuteCommand(safe('command', null, (p) => executeCommand(ctx, p, usePull())));
+
+process.on('uncaughtException', (err) => logError('unexpected error', err));
+process.on('unhandledRejection', (err) => logError('unexpected error', err));
+
+documents.listen(connection);
+connection.listen();
