@@ -98,7 +98,7 @@ const MONTHS = new Set([
 const CURRENCY_BEFORE = new Map<string, string>([
   ['$', 'USD'], ['us$', 'USD'], ['us $', 'USD'], ['u.s. $', 'USD'], ['u.s.$', 'USD'], ['usd', 'USD'], ['usd$', 'USD'], ['usd $', 'USD'],
   ['hk$', 'HKD'], ['hk $', 'HKD'], ['hkd', 'HKD'], ['c$', 'CAD'], ['c $', 'CAD'], ['cad', 'CAD'], ['cad$', 'CAD'],
-  ['a$', 'AUD'], ['a $', 'AUD'], ['aud', 'AUD'], ['aud$', 'AUD'], ['nz$', 'NZD'], ['nzd', 'NZD'], ['nzd$', 'NZD'],
+  ['a$', 'AUD'], ['aud', 'AUD'], ['aud$', 'AUD'], ['nz$', 'NZD'], ['nzd', 'NZD'], ['nzd$', 'NZD'],
   ['s$', 'SGD'], ['sgd', 'SGD'], ['mex$', 'MXN'], ['mxn$', 'MXN'], ['mxn', 'MXN'],
   ['€', 'EUR'], ['eur', 'EUR'], ['£', 'GBP'], ['gbp', 'GBP'], ['¥', 'CNY'], ['￥', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'],
   ['jpy', 'JPY'], ['chf', 'CHF'], ['inr', 'INR'], ['₹', 'INR'], ['sek', 'SEK'], ['krw', 'KRW'], ['₩', 'KRW'],
@@ -112,7 +112,7 @@ const CURRENCY_AFTER: Record<Lang, Map<string, string>> = {
     ['dollars', 'USD'], ['dollar', 'USD'], ['us dollars', 'USD'], ['us dollar', 'USD'], ['u.s. dollars', 'USD'], ['u.s. dollar', 'USD'],
     ['american dollars', 'USD'], ['usd', 'USD'], ['$', 'USD'], ['hong kong dollars', 'HKD'], ['hkd', 'HKD'],
     ['canadian dollars', 'CAD'], ['australian dollars', 'AUD'], ['new zealand dollars', 'NZD'], ['singapore dollars', 'SGD'],
-    ['yuan', 'CNY'], ['chinese yuan', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['renminbi', 'CNY'], ['yuan renminbi', 'CNY'], ['¥', 'CNY'],
+    ['yuan', 'CNY'], ['元', 'CNY'], ['chinese yuan', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['renminbi', 'CNY'], ['yuan renminbi', 'CNY'], ['¥', 'CNY'],
     ['euro', 'EUR'], ['euros', 'EUR'], ['eur', 'EUR'], ['€', 'EUR'], ['£', 'GBP'], ['gbp', 'GBP'], ['pounds', 'GBP'],
     ['pounds sterling', 'GBP'], ['british pounds', 'GBP'], ['yen', 'JPY'], ['japanese yen', 'JPY'], ['jpy', 'JPY'],
     ['swiss francs', 'CHF'], ['chf', 'CHF'], ['rupees', 'INR'], ['indian rupees', 'INR'], ['inr', 'INR'], ['won', 'KRW'],
@@ -120,7 +120,7 @@ const CURRENCY_AFTER: Record<Lang, Map<string, string>> = {
   de: new Map([
     ['dollar', 'USD'], ['us-dollar', 'USD'], ['us dollar', 'USD'], ['usd', 'USD'], ['$', 'USD'], ['amerikanische dollar', 'USD'],
     ['hongkong-dollar', 'HKD'], ['hkd', 'HKD'], ['kanadische dollar', 'CAD'], ['kanadischen dollar', 'CAD'], ['australische dollar', 'AUD'],
-    ['yuan', 'CNY'], ['renminbi', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['¥', 'CNY'],
+    ['yuan', 'CNY'], ['元', 'CNY'], ['renminbi', 'CNY'], ['rmb', 'CNY'], ['cny', 'CNY'], ['¥', 'CNY'],
     ['euro', 'EUR'], ['eur', 'EUR'], ['€', 'EUR'], ['£', 'GBP'], ['gbp', 'GBP'], ['pfund', 'GBP'], ['pfund sterling', 'GBP'],
     ['yen', 'JPY'], ['jpy', 'JPY'], ['franken', 'CHF'], ['schweizer franken', 'CHF'], ['chf', 'CHF'], ['rupien', 'INR'], ['indische rupien', 'INR'],
   ]),
@@ -178,6 +178,11 @@ const RANK_TRIGGERS: Record<Lang, Set<string>> = {
 const RANK_OF: Record<Lang, Set<string>> = { en: new Set(['among', 'of', 'out']), de: new Set(['von', 'unter']) };
 const MULTIPLE_CUES = new Set(['as', 'more', 'higher', 'larger', 'bigger', 'greater', 'the', 'that', 'so']);
 const EN_ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+/**
+ * Scale letters glued to digits, case-sensitive: "10M" is ten million but "1m" is a metre,
+ * "1.2b"/"1.2B" a billion; "mil" and "MM" are finance shorthand for million.
+ */
+const GLUED_SCALES = new Map<string, number>([['M', 1e6], ['MM', 1e6], ['mil', 1e6], ['b', 1e9], ['B', 1e9]]);
 const DASHES = new Set(['-', '–', '—', '‑']);
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '»', '‘', "'", '‚', '‹', '›', '”']);
 const CLOSE_QUOTES = new Set(['"', '”', '“', '«', '»', '’', "'", '‘', '‹', '›']);
@@ -290,12 +295,12 @@ class Scanner {
     let negative = false;
     const s = this.tok(j);
     if (!s) return i + 1;
-    if (s.type === 'sym' && (s.text === '-' || s.text === '−') && this.tok(j + 1)?.type === 'num' && this.glued(j + 1) && !this.glued(j)) {
+    if (s.type === 'sym' && (s.text === '-' || s.text === '−') && this.tok(j + 1)?.type === 'num' && this.glued(j + 1) && (j === 0 || s.sp)) {
       negative = true;
       j++;
     } else if (!cur && (s.lc === 'minus' || s.lc === 'negative') && this.tok(j + 1) && this.tok(j + 1)!.sp) {
       const q = this.quantity(j + 1);
-      if (q && q !== 'skip' && !q.weak) negative = true;
+      if (q && q !== 'skip' && q.kind !== 'ordinal') negative = true;
       if (negative) j++;
     }
     const q = this.quantity(j, cur !== undefined);
@@ -325,7 +330,7 @@ class Scanner {
       if (u === null) return q.next;
       unit = u;
     }
-    if (!unit && q.weak) return q.next;
+    if (!unit && q.weak && !negative) return q.next;
 
     let end = unit ? unit.end : q.end;
     let next = unit ? unit.next : q.next;
@@ -335,6 +340,7 @@ class Scanner {
     let rangeTo: number | undefined;
     let value = negative ? -q.value : q.value;
     let precision = q.precision;
+    if (!unit && q.kind === 'number' && this.isDate(firstTok, q)) return this.skipDateRange(q.next);
     const range = this.rangeAfter(firstTok, q, unit, next);
     if (range) {
       if (range.q.plain && q.plain && isYear(q) && isYear(range.q)) return range.next;
@@ -396,16 +402,99 @@ class Scanner {
    * time, date, version, IP address); undefined where nothing numeric starts here.
    */
   private quantity(i: number, afterCurrency = false): Quantity | 'skip' | undefined {
+    const q = this.baseQuantity(i, afterCurrency);
+    if (!q || q === 'skip' || q.kind === 'ordinal') return q;
+    return this.extend(q);
+  }
+
+  private baseQuantity(i: number, afterCurrency = false): Quantity | 'skip' | undefined {
     const t = this.tok(i);
     if (!t) return undefined;
     if (t.type === 'num') return this.digits(i, afterCurrency);
     if (t.type === 'sym') {
+      const n = this.tok(i + 1);
+      // ".08": a decimal without its leading zero.
+      if (this.lang === 'en' && t.text === '.' && (i === 0 || t.sp) && n && n.type === 'num' && !n.sp) {
+        const after = this.tok(i + 2);
+        if (after && !after.sp && (after.type === 'word' || after.type === 'num' || after.text === '.')) return 'skip';
+        return { ...this.simple(i, i + 2, Number('.' + n.text), 10 ** -n.text.length, false, 'number'), end: n.end };
+      }
       const v = VULGAR_FRACTIONS.get(t.text);
       if (v === undefined) return undefined;
       return this.simple(i, i + 1, v, 1e-9, true, 'fraction');
     }
     if (t.type !== 'word') return undefined;
     return this.lang === 'en' ? this.englishWords(i) : this.germanWords(i);
+  }
+
+  /** A scale word at token i ("million", "Mrd.") that multiplies what precedes it. */
+  private scaleAt(i: number): { factor: number; next: number; end: number; text: string } | undefined {
+    const m = this.tok(i);
+    if (!m || m.type !== 'word' || !m.sp || m.lineStart) return undefined;
+    const dotted = this.tok(i + 1);
+    if (this.lang === 'de' && dotted && dotted.text === '.' && !dotted.sp && scaleWord(m.lc + '.', 'de') !== undefined) {
+      return { factor: scaleWord(m.lc + '.', 'de')!, next: i + 2, end: dotted.end, text: m.text + '.' };
+    }
+    const f = scaleWord(m.lc, this.lang);
+    return f !== undefined && f >= 1000 ? { factor: f, next: i + 1, end: m.end, text: m.text } : undefined;
+  }
+
+  /** Mixed numbers ("one and a half", "3 million and a half"), "one out of three", "five point five". */
+  private extend(q: Quantity): Quantity {
+    const t = this.tok(q.next);
+    if (!t || t.lineStart || q.kind !== 'number') return q;
+    if (t.lc === 'and' || t.lc === 'und') {
+      const f = this.baseQuantity(q.next + 1);
+      if (f && f !== 'skip' && f.kind === 'fraction' && f.words && f.value < 1) {
+        let value = q.value + f.value * q.scale;
+        let { next, end, scale, scaleWord: sw } = f;
+        scale = q.scale;
+        sw = q.scaleWord;
+        const after = q.scale === 1 ? this.scaleAt(next) : undefined;
+        if (after) {
+          value *= after.factor;
+          next = after.next;
+          end = after.end;
+          scale = after.factor;
+          sw = after.text;
+        }
+        return { ...q, value, next, end, precision: 1e-9 * scale, plain: false, scale, scaleWord: sw, weak: false };
+      }
+      return q;
+    }
+    if (q.scale === 1 && Number.isInteger(q.value) && q.value > 0 && !isYear(q)) {
+      const k = t.lc === 'out' && this.isWord(q.next + 1, 'of') ? q.next + 2 : this.lang === 'en' && t.lc === 'in' ? q.next + 1 : -1;
+      if (k > 0) {
+        const d = this.baseQuantity(k);
+        if (d && d !== 'skip' && d.kind === 'number' && d.scale === 1 && Number.isInteger(d.value) && d.value > q.value && !isYear(d)
+          && d.words === q.words) {
+          return { ...q, value: q.value / d.value, next: d.next, end: d.end, precision: 1e-9, plain: false, kind: 'fraction', weak: false };
+        }
+      }
+    }
+    if (this.lang === 'en' && q.words && q.scale === 1 && t.lc === 'point') {
+      let digits = '';
+      let k = q.next + 1;
+      const first = this.tok(k);
+      const firstSmall = first && first.type === 'word' ? englishSmall(first.lc) : undefined;
+      if (firstSmall && firstSmall.value >= 10) {
+        const two = this.englishWords(k);
+        if (two && !two.weak && two.value < 100) {
+          digits = String(two.value);
+          k = two.next;
+        }
+      } else {
+        for (let d = this.tok(k); d && d.type === 'word'; d = this.tok(++k)) {
+          const v = englishSmall(d.lc);
+          if (!v || v.value > 9 || v.tens) break;
+          digits += String(v.value);
+        }
+      }
+      if (digits) {
+        return { ...q, value: Number(`${q.value}.${digits}`), next: k, end: this.toks[k - 1].end, precision: 10 ** -digits.length, weak: false };
+      }
+    }
+    return q;
   }
 
   private simple(i: number, next: number, value: number, precision: number, words: boolean, kind: Quantity['kind'], weak = false): Quantity {
@@ -423,7 +512,7 @@ class Scanner {
     if (prev && !t.sp) {
       if (prev.type === 'word' && !CURRENCY_BEFORE.has(prev.lc)) return 'skip';
       if (prev.type === 'sym' && DASHES.has(prev.text) && this.tok(i - 2)?.type === 'word' && this.glued(i - 1)) return 'skip';
-      if (prev.type === 'sym' && '+#_/@&=^*\\.,:'.includes(prev.text)) return 'skip';
+      if (prev.type === 'sym' && '+#_/@&=^*\\.:'.includes(prev.text)) return 'skip';
     }
     const groupSep = this.lang === 'en' ? ',' : '.';
     const decSep = this.lang === 'en' ? '.' : ',';
@@ -518,7 +607,12 @@ class Scanner {
         scaleWordText = after.text;
         next++;
         end = after.end;
-      } else if (!CURRENCY_AFTER[this.lang].has(after.lc) || after.lc.length < 3) {
+      } else if (GLUED_SCALES.has(after.text) && !isLetter(this.text[after.end] ?? '')) {
+        scale = GLUED_SCALES.get(after.text)!;
+        scaleWordText = after.text;
+        next++;
+        end = after.end;
+      } else if (!CURRENCY_AFTER[this.lang].has(after.lc) || (after.lc.length < 3 && after.lc.charCodeAt(0) < 0x3000)) {
         return 'skip';
       }
     } else if (after && after.type === 'word' && after.sp && after.gap !== '\n') {
@@ -531,7 +625,7 @@ class Scanner {
         scaleWordText = after.text + '.';
         next += 2;
         end = dotted.end;
-      } else if (f !== undefined && f !== 100 && !(after.lc === 'k' && this.lang === 'en' && !afterCurrency)) {
+      } else if (f !== undefined && (f !== 100 || after.lc === 'hundred')) {
         scale = f;
         scaleWordText = after.text;
         next++;
@@ -587,7 +681,8 @@ class Scanner {
       }
       if (w === 'and' && (last === 'hundred' || last === 'scale')) {
         const n = this.tok(j + 1);
-        if (n && n.type === 'word' && englishSmall(n.lc)) {
+        const d = this.tok(j + 2)?.type === 'sym' ? this.tok(j + 3) : this.tok(j + 2);
+        if (n && n.type === 'word' && englishSmall(n.lc) && !(d && englishDenominator(d.lc))) {
           last = 'and';
           j++;
           continue;
@@ -669,7 +764,19 @@ class Scanner {
     }
     const d = this.tok(k);
     if (!d || d.type !== 'word') return undefined;
-    const den = englishDenominator(d.lc);
+    let den = englishDenominator(d.lc);
+    const tens = englishSmall(d.lc);
+    if (!den && tens?.tens) {
+      // "twenty-first", "twenty fifths"
+      let u = k + 1;
+      if (this.tok(u)?.type === 'sym' && DASHES.has(this.tok(u)!.text)) u++;
+      const w = this.tok(u)?.lc ?? '';
+      const plural = w.endsWith('s');
+      const unit = englishOrdinal(plural ? w.slice(0, -1) : w);
+      if (unit === undefined || unit > 9) return undefined;
+      den = { den: tens.value + unit, plural };
+      k = u;
+    }
     if (!den) return undefined;
     const after = this.tok(k + 1);
     const followedOk = !after || after.type === 'sym' || after.lc === 'of' || after.lc === 'a' || after.lc === 'an';
@@ -678,13 +785,25 @@ class Scanner {
       if (d.lc !== 'half' || k !== i) return undefined;
       const p = this.tok(i - 1);
       if (p && (englishOrdinal(p.lc) !== undefined || p.lc === 'the' || p.lc === 'and')) return undefined;
+      const scaled = this.scaleAt(k + 1);
+      if (scaled) return this.scaledFraction(i, 0.5, scaled);
       if (after?.lc !== 'of' && !this.qualifierBefore(i)) return undefined;
       return this.simple(i, k + 1, 0.5, 1e-9, true, 'fraction');
     }
     if (den.plural !== (numerator > 1)) return undefined;
+    // "half a million", "a quarter million", "three quarters billion"
+    const scaled = this.scaleAt(k + 1);
+    if (scaled && (den.den === 2 || den.den === 4)) return this.scaledFraction(i, numerator / den.den, scaled);
     if (!hyphen && !followedOk && den.den !== 2) return undefined;
     if (after && after.type === 'sym' && DASHES.has(after.text) && !after.sp) return undefined;
     return this.simple(i, k + 1, numerator / den.den, 1e-9, true, 'fraction');
+  }
+
+  private scaledFraction(i: number, fraction: number, scaled: { factor: number; next: number; end: number; text: string }): Quantity {
+    const q = this.simple(i, scaled.next, fraction * scaled.factor, 1e-9 * scaled.factor, true, 'number');
+    q.scale = scaled.factor;
+    q.scaleWord = scaled.text;
+    return q;
   }
 
   private germanWords(i: number): Quantity | undefined {
@@ -708,22 +827,28 @@ class Scanner {
     const article = w === 'ein' || w === 'eine' || w === 'einen' || w === 'einem' || w === 'einer';
     const n = article ? { value: 1, precision: 1 } : germanNumber(w);
     if (!n) return undefined;
+    // German number words are lower-case; a capitalised one inside a sentence is a name ("Claudia Tausend").
+    if (isCapitalised(t) && !this.sentenceInitial(i)) return undefined;
     // A fraction: "ein Zehntel", "zwei Drittel".
     const d = this.tok(i + 1);
     if (d && d.type === 'word' && d.sp) {
       const den = germanDenominator(d.lc);
-      if (den !== undefined && den > n.value) return this.simple(i, i + 2, n.value / den, 1e-9, true, 'fraction');
-      if (d.lc === 'halbe' || d.lc === 'halbes' || d.lc === 'halben') {
-        const m = this.tok(i + 2);
-        const f = m ? scaleWord(m.lc, 'de') : undefined;
-        if (f && f >= 1e6) return { ...this.simple(i, i + 3, n.value * 0.5 * f, 0.5 * f, true, 'number'), scale: f, scaleWord: m!.text };
-        if (d.lc === 'halbes' && m?.lc === 'dutzend') return this.simple(i, i + 3, 6, 1, true, 'number');
+      if (den !== undefined && den > n.value) {
+        const scaled = this.scaleAt(i + 2);
+        if (scaled) return this.scaledFraction(i, n.value / den, scaled);
+        return this.simple(i, i + 2, n.value / den, 1e-9, true, 'fraction');
+      }
+      if (d.lc === 'halbe' || d.lc === 'halbes' || d.lc === 'halben' || d.lc === 'halber') {
+        const scaled = this.scaleAt(i + 2);
+        if (scaled) return this.scaledFraction(i, n.value * 0.5, scaled);
+        if (d.lc === 'halbes' && this.isWord(i + 2, 'dutzend')) return this.simple(i, i + 3, 6, 1, true, 'number');
+        return this.simple(i, i + 2, n.value / 2, 1e-9, true, 'fraction');
       }
     }
     const q = this.germanScaled(i, n.value, n.precision, article || w === 'eins' ? undefined : 'x');
     if (!q) return undefined;
-    if (article && q.scale === 1) return undefined;
-    if (n.value === 1 && q.scale === 1) q.weak = w !== 'eins';
+    if (article && q.value === 1) return undefined;
+    if (n.value === 1 && q.value === 1) q.weak = w !== 'eins';
     return q;
   }
 
@@ -845,16 +970,13 @@ class Scanner {
     const prev = this.tok(i - 1);
     const next = this.tok(q.next);
     if (q.words) return false;
-    // Dates: "October 1", "30 December", "1. Oktober", "Oktober 2021".
-    if (prev && MONTHS.has(prev.lc) && q.plain) return true;
-    if (prev && prev.text === '.' && MONTHS.has(this.tok(i - 2)?.lc ?? '') && q.plain) return true;
-    if (next && MONTHS.has(next.lc) && q.plain && q.value <= 31) return true;
-    if (next && next.text === '.' && !next.sp && q.plain && MONTHS.has(this.tok(q.next + 1)?.lc ?? '')) return true;
     // Times: "9 am", "10 Uhr".
     if (next && TIME_AFTER.has(next.lc)) return true;
     if (next && next.lc === 'a' && this.tok(q.next + 1)?.text === '.' && this.tok(q.next + 2)?.lc === 'm') return true;
     // List markers: "1." or "1)" opening a line.
-    if (q.plain && this.toks[i].lineStart && next && !next.sp && (next.text === '.' || next.text === ')')) return true;
+    const afterMarker = this.tok(q.next + 1);
+    if (q.plain && this.toks[i].lineStart && next && !next.sp && (next.text === '.' || next.text === ')')
+      && afterMarker !== undefined && afterMarker.sp && !afterMarker.lineStart) return true;
     if (q.plain && prev && prev.text === '(' && prev.lineStart && next?.text === ')') return true;
     // German ordinals: "14. Fünfjahresplan", "am 3. Oktober".
     if (this.lang === 'de' && q.plain && next && next.text === '.' && !next.sp) {
@@ -867,6 +989,25 @@ class Scanner {
     return false;
   }
 
+  /** Dates: "October 1", "30 December", "1. Oktober", "Oktober 2021". */
+  private isDate(i: number, q: Quantity): boolean {
+    if (!q.plain) return false;
+    const prev = this.tok(i - 1);
+    const next = this.tok(q.next);
+    if (prev && MONTHS.has(prev.lc)) return true;
+    if (prev && prev.text === '.' && MONTHS.has(this.tok(i - 2)?.lc ?? '')) return true;
+    if (next && MONTHS.has(next.lc) && q.value <= 31) return true;
+    return next !== undefined && next.text === '.' && !next.sp && MONTHS.has(this.tok(q.next + 1)?.lc ?? '');
+  }
+
+  /** After a date's day, "to 7" / "–7" / "bis 7" still belongs to the date. */
+  private skipDateRange(i: number): number {
+    const t = this.tok(i);
+    const n = this.tok(i + 1);
+    if (t && n && n.type === 'num' && (t.lc === 'to' || t.lc === 'bis' || t.lc === 'and' || t.lc === 'und' || DASHES.has(t.text))) return i + 2;
+    return i;
+  }
+
   /** Numbers in names and identifiers: "Fortune 500", "the 33618 system", "“20 Measures”", "Windows 11". */
   private nameLike(i: number, q: Quantity): boolean {
     const prev = this.tok(i - 1);
@@ -876,11 +1017,14 @@ class Scanner {
     if (q.words) return false;
     if (prev && ID_BEFORE.has(prev.lc)) return true;
     if (prev && prev.text === '.' && ID_BEFORE.has((this.tok(i - 2)?.lc ?? '') + '.')) return true;
-    if (next && next.type === 'word' && LIST_AFTER.has(next.lc)) return true;
+    const next2 = this.tok(q.next + 1);
+    if (next && next.type === 'word' && (LIST_AFTER.has(next.lc) || (next2 !== undefined && LIST_AFTER.has(next2.lc)))) return true;
     if (this.lang === 'en' && prev?.lc === 'the' && next && next.type === 'word' && NAME_HEADS.has(next.lc)) return true;
-    // A capitalised word right before, not opening the sentence: part of a proper name.
-    if (prev && prev.type === 'word' && prev.text[0] !== prev.lc[0] && !FUNCTION_WORDS.has(prev.lc) && !MONTHS.has(prev.lc)
-      && !this.sentenceInitial(i - 1) && !CURRENCY_BEFORE.has(prev.lc) && !(this.lang === 'de' && !q.plain)) return true;
+    // A capitalised word right before, not opening the sentence (or with a capitalised word after
+    // too, "Super 80 Street"): part of a proper name.
+    if (prev && prev.type === 'word' && isCapitalised(prev) && !FUNCTION_WORDS.has(prev.lc) && !MONTHS.has(prev.lc)
+      && !CURRENCY_BEFORE.has(prev.lc) && !(this.lang === 'de' && !q.plain)
+      && (!this.sentenceInitial(i - 1) || (this.lang === 'en' && next !== undefined && next.type === 'word' && isCapitalised(next)))) return true;
     return false;
   }
 
@@ -1062,6 +1206,10 @@ class Scanner {
       style: { words: t.type === 'word', decimalSeparator: this.lang === 'en' ? '.' : ',', groupSeparator: '', scale: 1 },
     });
   }
+}
+
+function isCapitalised(t: Tok): boolean {
+  return t.text[0] !== t.lc[0];
 }
 
 function isYear(q: Quantity): boolean {

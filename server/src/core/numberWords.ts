@@ -4,7 +4,7 @@
 import type { Lang } from './types';
 
 const EN_SMALL = new Map<string, number>([
-  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
+  ['zero', 0], ['nought', 0], ['naught', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
   ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
   ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19],
 ]);
@@ -16,6 +16,8 @@ const SCALES: Record<Lang, Map<string, number>> = {
   en: new Map([
     ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
     ['bn', 1e9], ['bln', 1e9], ['mn', 1e6], ['mln', 1e6], ['tn', 1e12], ['tln', 1e12], ['k', 1e3],
+    // Indian English scale words
+    ['lakh', 1e5], ['lakhs', 1e5], ['crore', 1e7], ['crores', 1e7],
   ]),
   de: new Map([
     ['hundert', 100], ['tausend', 1e3], ['tsd.', 1e3], ['mio.', 1e6], ['mio', 1e6], ['million', 1e6], ['millionen', 1e6],
@@ -45,7 +47,7 @@ const EN_ORDINALS = new Map<string, number>([
   ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8],
   ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13], ['fourteenth', 14],
   ['fifteenth', 15], ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18], ['nineteenth', 19], ['twentieth', 20],
-  ['thirtieth', 30], ['fortieth', 40], ['fiftieth', 50], ['hundredth', 100], ['thousandth', 1000], ['millionth', 1e6],
+  ['thirtieth', 30], ['fortieth', 40], ['fiftieth', 50], ['hundredth', 100], ['thousandth', 1000], ['millionth', 1e6], ['billionth', 1e9], ['trillionth', 1e12],
 ]);
 /** English ordinal word ("fifth") → 5. */
 export function englishOrdinal(word: string): number | undefined {
