@@ -102,12 +102,13 @@ export function loadFactBase(dirs: string[]): { base: FactBase; problems: FactPr
 
 /** The fact folder that ships with factlint (resolved relative to the bundle/out file, works from out/ (tsc) and dist/ (esbuild bundle)). */
 export function shippedFactsDir(): string {
-  // out/server/src/core/ and dist/ sit at different depths below the package root:
-  // walk up to the first folder holding facts/factlint.schema.json.
+  // out/server/src/core/ and dist/ sit at different depths below the package root: walk up
+  // to the first facts/ folder holding sources.yaml (tsc also copies the imported schema
+  // to out/facts/, which holds no facts).
   let dir = __dirname;
   for (;;) {
     const candidate = path.join(dir, 'facts');
-    if (fs.existsSync(path.join(candidate, 'factlint.schema.json'))) return candidate;
+    if (fs.existsSync(path.join(candidate, 'sources.yaml'))) return candidate;
     const up = path.dirname(dir);
     if (up === dir) return path.resolve(__dirname, '..', 'facts');
     dir = up;
@@ -365,7 +366,7 @@ function schemaProblem(e: ErrorObject, segs: string[], doc: Document, data: Data
       message = `${ctx} is missing "${p.missingProperty}"`;
       break;
     case 'additionalProperties': {
-      message = `unknown key "${p.additionalProperty}" in ${fieldSegs.length ? field : ctx}`;
+      message = fieldSegs.length ? `unknown key "${p.additionalProperty}" in ${field}` : `unknown key "${p.additionalProperty}"`;
       if (isMap(node)) {
         const pair = node.items.find((it) => isScalar(it.key) && it.key.value === p.additionalProperty);
         if (pair && isScalar(pair.key)) location = loc.node(pair.key, location);
