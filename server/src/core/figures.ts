@@ -460,6 +460,12 @@ class Scanner {
         }
         return { ...q, value, next, end, precision: 1e-9 * scale, plain: false, scale, scaleWord: sw, weak: false };
       }
+      // "five and a half million" (5.5 million), "one billion and a half million" (1.0005 billion)
+      if (f && f !== 'skip' && f.kind === 'number' && f.words && f.scale > 1 && f.value < f.scale) {
+        const value = q.scale === 1 ? q.value * f.scale + f.value : q.value + f.value;
+        const scale = q.scale === 1 ? f.scale : q.scale;
+        return { ...q, value, next: f.next, end: f.end, precision: 1e-9 * scale, plain: false, scale, scaleWord: q.scale === 1 ? f.scaleWord : q.scaleWord, weak: false };
+      }
       return q;
     }
     if (q.scale === 1 && Number.isInteger(q.value) && q.value > 0 && !isYear(q)) {
@@ -781,8 +787,10 @@ class Scanner {
     const after = this.tok(k + 1);
     const followedOk = !after || after.type === 'sym' || after.lc === 'of' || after.lc === 'a' || after.lc === 'an';
     if (numerator === undefined) {
-      // Bare "half": only "half of" or after a qualifier ("more than half").
-      if (d.lc !== 'half' || k !== i) return undefined;
+      // Bare "half": only "half of", "half a million" or after a qualifier ("more than half").
+      if (k !== i) return undefined;
+      if (d.lc === 'quarter' && this.scaleAt(k + 1)) return this.scaledFraction(i, 0.25, this.scaleAt(k + 1)!);
+      if (d.lc !== 'half') return undefined;
       const p = this.tok(i - 1);
       if (p && (englishOrdinal(p.lc) !== undefined || p.lc === 'the' || p.lc === 'and')) return undefined;
       const scaled = this.scaleAt(k + 1);

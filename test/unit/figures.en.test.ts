@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findFigures } from '../../server/src/core/figures';
+import type { Figure } from '../../server/src/core/types';
+
+const en = (text: string): Figure[] => {
+  const figures = findFigures(text, 'en');
+  for (const f of figures) assert.equal(text.slice(f.start, f.end), f.text, 'offsets round-trip');
+  return figures;
+};
+/** The one figure in `text`, checked for text, value, unit and kind. */
+function one(text: string, figText: string, value: number, unit: string | null, kind: Figure['kind']): Figure {
+  const figures = en(text);
+  assert.equal(figures.length, 1, `${text}: ${JSON.stringify(figures.map((f) => f.text))}`);
+  const [f] = figures;
+  assert.equal(f.text, figText);
+  assert.ok(Math.abs(f.value - value) <= 1e-9 * Math.max(1, Math.abs(value)), `${text}: ${f.value} ≠ ${value}`);
+  assert.equal(f.unit, unit);
+  assert.equal(f.kind, kind);
+  assert.equal(f.lang, 'en');
+  return f;
+}
+const none = (text: string) => assert.deepEqual(en(text).map((f) => f.text), [], text);
+
+test('digits with English separators', () => {
+  assert.equal(one('a total of 8,753 enterprises', '8,753', 8753, null, 'count').precision, 1);
+  assert.equal(one('it reached 32.08 points', '32.08', 32.08, null, 'count').precision, 0.01);
+  one('there are 1\u00a0000 firms', '1\u00a0000', 1000, null, 'count');
+  one('exactly 1 234 567 people', '1 234 567', 1234567, null, 'count');
+  one('the balance fell to -42 points', '-42', -42, null, 'count');
+  one('a share of .25 remains', '.25', 0.25, null, 'count');
+  const f = one('up 8,753.5 units', '8,753.5', 8753.5, null, 'count');
+  assert.deepEqual(f.style, { words: false, decimalSeparator: '.', groupSeparator: ',', scale: 1 });
+  // "8.753" in English is a decimal, not eight thousand.
+  one('ratio 8.753 overall', '8.753', 8.753, null, 'count');
+});
+
+test('percentages and percentage points', () => {
+  assert.equal(one('about 50% of trade', '50%', 50, '%', 'percent').style.percentText, '%');
+  assert.equal(one('rose 50 % last year', '50 %', 50, '%', 'percent').style.percentText, ' %');
+  one('some 50 percent of it', '50 percent', 50, '%', 'percent');
+  one('some 50 per cent of it', '50 per cent', 50, '%', 'percent');
+  const f = one('attracted 44.7% of its', '44.7%', 44.7, '%', 'percent');
+  assert.equal(f.precision, 0.1);
+  one('up 7.3 percentage points on', '7.3 percentage points', 7.3, 'pp', 'percentagePoints');
+  one('twenty percent of all', 'twenty percent', 20, '%', 'percent');
+});
+
+test('scale words, including bn, mn and k', () => {
+  const f = one('exports of 51.859 million laptops', '51.859 million', 51859000, null, 'count');
+  assert.equal(f.precision, 1000);
+  assert.equal(f.style.scaleWord, 'million');
+  assert.equal(f.style.scale, 1e6);
+  one('a deal worth 2 trillion', '2 trillion', 2e12, null, 'count');
+  one('sold 3bn units', '3bn', 3e9, null, 'count');
+  one('lost 4 mn users', '4 mn', 4e6, null, 'count');
+  one('about 10k visitors', '10k', 10000, null, 'count');
+  one('it raised 10M in a week', '10M', 1e7, null, 'count');
+  none('a 1m wide path');
+});
+
+test('money before and after the number, with and without a scale word', () => {
+  const f = one('a value of approximately US$32.08 billion', 'US$32.08 billion', 32.08e9, 'USD', 'money');
+  assert.equal(f.precision, 1e7);
+  assert.equal(f.style.currencyText, 'US$');
+  assert.equal(f.style.currencyBefore, true);
+  assert.equal(f.approx, 'about');
+  one('worth 32,080 million US dollars', '32,080 million US dollars', 32.08e9, 'USD', 'money');
+  const g = one('financing worth 5.6 billion U.S. dollars to', '5.6 billion U.S. dollars', 5.6e9, 'USD', 'money');
+  assert.equal(g.style.currencyText, 'U.S. dollars');
+  assert.equal(g.style.currencyBefore, false);
+  one('to complete RMB 1.71 trillion', 'RMB 1.71 trillion', 1.71e12, 'CNY', 'money');
+  one('reached 359.5 billion yuan.', '359.5 billion yuan', 359.5e9, 'CNY', 'money');
+  one('cost $5m overall', '$5m', 5e6, 'USD', 'money');
+  one('paid €20 to enter', '€20', 20, 'EUR', 'money');
+  one('paid 20 euros to enter', '20 euros', 20, 'EUR', 'money');
+  one('paid £7.50 each', '£7.50', 7.5, 'GBP', 'money');
+  one('paid ¥300 each', '¥300', 300, 'CNY', 'money');
+  one('to HK$10.05 billion', 'HK$10.05 billion', 10.05e9, 'HKD', 'money');
+  one('costs USD 200 now', 'USD 200', 200, 'USD', 'money');
+  one('costs 12 renminbi now', '12 renminbi', 12, 'CNY', 'money');
+});
+
+test('fractions in words and digits', () => {
+  one('employment for one-fifteenth of the urban workforce', 'one-fifteenth', 1 / 15, null, 'fraction');
+  one('and one-tenth of tax revenue', 'one-tenth', 0.1, null, 'fraction');
+  one('a quarter of the assets', 'a quarter', 0.25, null, 'fraction');
+  one('one-quarter of the total', 'one-quarter', 0.25, null, 'fraction');
+  one('a third of them', 'a third', 1 / 3, null, 'fraction');
+  one('more than half of the firms', 'half', 0.5, null, 'fraction');
+  one('one half of the firms', 'one half', 0.5, null, 'fraction');
+  one('two-thirds of the firms', 'two-thirds', 2 / 3, null, 'fraction');
+  one('three-quarters of the firms', 'three-quarters', 0.75, null, 'fraction');
+  one('roughly 1/2 of them', '1/2', 0.5, null, 'fraction');
+  one('one out of three firms', 'one out of three', 1 / 3, null, 'fraction');
+  none('a third airport opened');
+  none('in the second half of the year');
+});
+
+test('number words', () => {
+  one('with twenty-one members', 'twenty-one', 21, null, 'count');
+  one('with forty five members', 'forty five', 45, null, 'count');
+  assert.equal(one('with three hundred members', 'three hundred', 300, null, 'count').precision, 100);
+  one('with two thousand members', 'two thousand', 2000, null, 'count');
+  one('with a million members', 'a million', 1e6, null, 'count');
+  one('with 1.5 million members', '1.5 million', 1.5e6, null, 'count');
+  one('nine special zones', 'nine', 9, null, 'count');
+  one('one and a half percent more', 'one and a half percent', 1.5, '%', 'percent');
+  assert.equal(one('nine special zones', 'nine', 9, null, 'count').style.words, true);
+  none('the one you mentioned');
+  none('dozens of firms');
+});
+
+test('ranks only in rank constructions', () => {
+  const f = one('ranked fifth among 296 cities in', 'fifth', 5, null, 'rank');
+  assert.equal(f.of, 296);
+  assert.equal(one('it came fifth among 296 cities', 'fifth', 5, null, 'rank').of, 296);
+  one('ranking first in terms of export volume', 'first', 1, null, 'rank');
+  one('it is ranked 3rd nationally', '3rd', 3, null, 'rank');
+  none('the fourth episode of the show');
+  none('the first power semiconductor company');
+});
+
+test('multiples', () => {
+  one('twice as many firms', 'twice', 2, null, 'multiple');
+  one('three times as large', 'three times', 3, null, 'multiple');
+  one('a 3-fold rise', '3-fold', 3, null, 'multiple');
+  none('I tried to call Bob twice.');
+});
+
+test('ranges are one figure', () => {
+  const f = one('grew 5 to 10 % a year', '5 to 10 %', 5, '%', 'percent');
+  assert.equal(f.rangeTo, 10);
+  assert.equal(one('between 100 and 200 firms', '100 and 200', 100, null, 'count').rangeTo, 200);
+  assert.equal(one('for 5–10 years', '5–10', 5, null, 'count').rangeTo, 10);
+  const g = one('worth 5 to 10 million yuan', '5 to 10 million yuan', 5e6, 'CNY', 'money');
+  assert.equal(g.rangeTo, 10e6);
+  // "from X to Y" is a change, not a range.
+  assert.deepEqual(en('rose from 5 to 10 firms').map((x) => x.value), [5, 10]);
+});
+
+test('approximation qualifiers set approx and qualifierStart', () => {
+  const cases: Array<[string, string]> = [
+    ['about 50 firms', 'about'], ['approximately 50 firms', 'about'], ['around 50 firms', 'about'], ['roughly 50 firms', 'about'],
+    ['some 50 firms', 'about'], ['nearly 50 firms', 'nearly'], ['almost 50 firms', 'nearly'], ['close to 50 firms', 'nearly'],
+    ['more than 240 firms', 'more'], ['over 50 firms', 'more'], ['above 50 firms', 'more'], ['exceeding 50 firms', 'more'],
+    ['at least 50 firms', 'atLeast'], ['no fewer than 50 firms', 'atLeast'], ['less than 50 firms', 'less'], ['under 50 firms', 'less'],
+    ['below 50 firms', 'less'], ['fewer than 50 firms', 'less'], ['up to 50 firms', 'upTo'], ['as many as 50 firms', 'upTo'],
+    ['at most 50 firms', 'atMost'],
+  ];
+  for (const [text, approx] of cases) {
+    const [f] = en(`They had ${text}.`);
+    assert.equal(f.approx, approx, text);
+    assert.equal(f.qualifierStart, 'They had '.length, text);
+  }
+  assert.equal(en('They had 50 firms.')[0].approx, null);
+});
+
+test('years, dates and times are not figures', () => {
+  none('293 in 2020'.slice(4));
+  assert.deepEqual(en('293 in 2020').map((f) => f.text), ['293']);
+  none('since 1997 the city grew');
+  none('the 1980s were different');
+  none('from October 1 to 7, the fair ran');
+  none('On December 30, Chongqing Investment');
+  none('the 2016-2020 period');
+  none('the period (2016–2020) ended');
+  none('at 10:30 they met');
+  none('at 9 am they met');
+  none('Environment Report 2020, Chongqing');
+  none('showcased the 2021 annual report');
+});
+
+test('a year-like number is a count after a counting phrase and before a plural noun', () => {
+  one('a total of 1493 rail-sea intermodal trains', '1493', 1493, null, 'count');
+  one('the firm employs 2020 employees', '2020', 2020, null, 'count');
+  one('more than 2000 companies', '2000', 2000, null, 'count');
+});
+
+test('list markers, phone numbers, URLs, e-mail addresses and versions are not figures', () => {
+  none('1. First point of the list');
+  none('(1) First point of the list');
+  none('call this telephone number:+86-23-67230470');
+  none('see https://example.com/page/2021/10 for more');
+  none('see www.example.com/5 for more');
+  none('write to info2021@example.com today');
+  none('running v1.2.3 now');
+  none('version 1.2.3 now');
+  // IP addresses: a product choice; the four parts are no amounts.
+  none('host 192.168.1.2 replied');
+});
+
+test('numbers inside names are not figures', () => {
+  none('the Fortune 500 list');
+  none('the Fortune Global 500 list');
+  none('the world’s top 500 companies');
+  none('the 33618 system');
+  none('the “33618” modern manufacturing cluster system');
+  none('a “1+2+7+9” open platform system');
+  none('packaging for 12-inch chips');
+  none('the “14th Five-Year Plan” period');
+  none('during the 13th Five-Year Plan');
+  none('Super 80 Street on Nanpingzheng Street');
+  none('an 8D fantasy skyline');
+  none('the “20 Measures for Stabilising Foreign Investment”');
+  none('the 21st Century Economic Research Institute');
+  none('such as Testbed2, Beicang');
+  none('during COVID-19 times');
+  none('at the G20 summit');
+  none('runs on Windows 11 now');
+  none('the Airbus A380 landed');
+  none('under Article 5 of the law');
+  none('a road of 29 km');
+  none('a bottle of 180 ml');
+  none('a weight of 45 kg');
+});
+
+test('every figure in a real paragraph, nothing name-like', () => {
+  const text = 'Chongqing has established a total of 8,753 foreign-invested enterprises, with 322 of the world’s top 500 companies '
+    + 'having operations in the city. These foreign enterprises directly and indirectly drive employment for one-fifteenth '
+    + 'of the urban workforce, contribute approximately 50% of import and export volume and one-tenth of tax revenue.';
+  assert.deepEqual(en(text).map((f) => [f.text, f.value, f.kind, f.approx]), [
+    ['8,753', 8753, 'count', null],
+    ['322', 322, 'count', null],
+    ['one-fifteenth', 1 / 15, 'fraction', null],
+    ['50%', 50, 'percent', 'about'],
+    ['one-tenth', 0.1, 'fraction', null],
+  ]);
+});
+
+test('from/to limit the scan and offsets stay document offsets', () => {
+  const text = 'First 12 firms. Then 34 firms.';
+  const figures = findFigures(text, 'en', 16, text.length);
+  assert.deepEqual(figures.map((f) => [f.text, f.start]), [['34', 21]]);
+});
+
+test('linear time on hostile input', () => {
+  const hostile = (n: number): string[] => [
+    '1,'.repeat(n / 2),
+    '.'.repeat(n),
+    '9'.repeat(n),
+    'more than '.repeat(n / 10),
+    '1 '.repeat(n / 2),
+    'one-'.repeat(n / 4),
+    'US$'.repeat(n / 3),
+    '1.'.repeat(n / 2),
+    'a '.repeat(n / 2),
+  ];
+  const time = (inputs: string[]): number => {
+    const t0 = process.hrtime.bigint();
+    for (const s of inputs) findFigures(s, 'en');
+    for (const s of inputs) findFigures(s, 'de');
+    return Number(process.hrtime.bigint() - t0);
+  };
+  time(hostile(10_000)); // warm up
+  const small = time(hostile(100_000));
+  const large = time(hostile(1_000_000));
+  assert.ok(large / small < 20, `10x input took ${(large / small).toFixed(1)}x the time`);
+});
