@@ -13,12 +13,16 @@ import type { Analysis } from './documents';
 const LOOKBACK = 200;
 
 /**
- * Metrics whose cue the text before the cursor ends with. A cue counts when typed in full,
- * or its first two words or more ("Fortune 500" of "Fortune 500 companies").
+ * Metrics whose cue the text before the cursor ends with (then only spaces). A cue counts
+ * when typed in full, or its first two words or more ("Fortune 500" of "Fortune 500 companies").
  */
 export function metricsCuedBefore(text: string, offset: number, base: FactBase, lang: Lang): Metric[] {
-  const tokens = tokenize(text, Math.max(0, offset - LOOKBACK), offset).map((t) => t.norm);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const found: Metric[] = [];
+  const all = tokenize(text, Math.max(lineStart, offset - LOOKBACK), offset);
+  const last = all[all.length - 1];
+  if (!last || text.slice(last.end, offset).trim() !== '') return found;
+  const tokens = all.map((t) => t.norm);
   for (const metric of base.metrics.values()) {
     const cued = (metric.cues[lang] ?? []).some((cue) => {
       const key = phraseKey(cue);
@@ -50,7 +54,7 @@ export async function completions(ctx: ServerContext, params: CompletionParams):
   const text = a.doc.getText();
   const offset = a.doc.offsetAt(params.position);
   // Only right after a space: figures follow a cue word, they do not complete one.
-  if (offset === 0 || !/\s/.test(text[offset - 1])) return [];
+  if (offset === 0 || (text[offset - 1] !== ' ' && text[offset - 1] !== '\t')) return [];
   const lang = langAt(a, offset);
   const base = ctx.store.base;
   const items: CompletionItem[] = [];

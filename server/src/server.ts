@@ -115,6 +115,10 @@ function reloadFacts(): void {
   store.reload();
   for (const m of store.otherProblems) connection.console.warn(`factlint: ${m}`);
   factProblemUris = publishFactProblems(connection, store.problems, factProblemUris);
+  let problems = store.otherProblems.length;
+  for (const list of store.problems.values()) problems += list.length;
+  // For status displays (the VS Code client's language status item).
+  void connection.sendNotification('factlint/status', { metrics: store.base.metrics.size, sources: store.base.sources.size, problems });
 }
 
 /** (Re)reads the fact base locations from the workspace settings and loads them. */

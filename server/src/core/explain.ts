@@ -13,10 +13,14 @@ const VERDICT_TITLE: Record<VerdictKind, string> = {
   unverifiable: 'unverifiable figure',
 };
 
-/** Escapes the characters Markdown would read as markup in text taken from fact files. */
+/**
+ * Escapes the characters Markdown reads as inline markup in text taken from fact files.
+ * Block markup (#, -, 1.) only counts at a line start, where fact text never stands here;
+ * leaving it alone keeps the hover readable in editors that show the Markdown raw.
+ */
 export function escapeMarkdown(text: string): string {
   let out = '';
-  for (const ch of text) out += '\\`*_{}[]<>()#+-.!|~'.includes(ch) ? `\\${ch}` : ch;
+  for (const ch of text) out += '\\`*_[]<>|~'.includes(ch) ? `\\${ch}` : ch;
   return out;
 }
 
