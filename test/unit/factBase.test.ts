@@ -283,3 +283,11 @@ test('a large file loads completely', () => {
   assert.equal(base.metrics.get('city.m9999')?.observations[0].location.line, 9 + 1 + 9999 * 10 + 6);
   assert.ok(ms < 30000, `took ${ms} ms`);
 });
+
+test('a section that is not a list is named in the message', () => {
+  const { problems } = loadFactFiles([{ path: 'f.yaml', text: 'metrics: {}\nextra: 1\n' }]);
+  assert.deepEqual(problems.map((p) => [p.message, p.location.line, p.location.character]), [
+    ['unknown key "extra"', 1, 0],
+    ['"metrics" must be a list, got {}', 0, 9],
+  ]);
+});

@@ -96,3 +96,28 @@ test('cues normalize like the checker matches them', () => {
   assert.equal(normalizeCue('Import- und Exportvolumens'), 'import und exportvolumens');
   assert.equal(normalizeCue('-'), '');
 });
+
+test('values that cannot be right for their unit', () => {
+  const one = (unit: string, value: number, of?: number) =>
+    validateFactBase(base([metric('city.a', { unit, observations: [obs('city.a', value, of === undefined ? {} : { of })] })])).map((p) => p.message);
+  assert.deepEqual(one('rank', 5, 296), []);
+  assert.deepEqual(one('rank', 2.5), ['metric "city.a" observation 1: a rank must be a whole number from 1, got 2.5']);
+  assert.deepEqual(one('rank', 300, 296), ['metric "city.a" observation 1: rank 300 is beyond the 296 it is out of']);
+  assert.deepEqual(one('count', 7, 9), ['metric "city.a" observation 1: "of" only applies to ranks, but the unit is count']);
+  assert.deepEqual(one('fraction', 0.0666667), []);
+  assert.deepEqual(one('fraction', 15), ['metric "city.a" observation 1: a fraction must lie between 0 and 1, got 15']);
+  assert.deepEqual(one('count', 51859000), []);
+  assert.deepEqual(one('count', 51.859), ['metric "city.a" observation 1: a count must be a whole number, got 51.859']);
+  assert.deepEqual(one('percent', 36.3), []);
+});
+
+test('subjects: shared names and parent cycles', () => {
+  const b = base([]);
+  b.subjects.set('a', { id: 'a', names: { en: ['Free Trade Zone'], de: ['A'] }, parent: 'b', location: at(3) });
+  b.subjects.set('b', { id: 'b', names: { en: ['free-trade zone'], de: ['B'] }, parent: 'a', location: at(4) });
+  assert.deepEqual(validateFactBase(b).map((p) => p.message), [
+    'subject "a" lies within itself through its parents',
+    'subject "b" lies within itself through its parents',
+    'name "free-trade zone" (en) names both subject "a" and subject "b"',
+  ]);
+});

@@ -349,7 +349,7 @@ const TYPE_WORDS: Record<string, string> = {
 function schemaProblem(e: ErrorObject, segs: string[], doc: Document, data: Data, loc: Locator): FactProblem {
   const ctx = context(segs, data);
   // The field's name as a reader sees it: the keys below the item ("cues.en"), not list indexes.
-  const fieldSegs = segs.slice(segs[2] === 'observations' ? 4 : 2).filter((s) => !/^\d+$/.test(s));
+  const fieldSegs = (segs.length < 2 ? segs : segs.slice(segs[2] === 'observations' ? 4 : 2)).filter((s) => !/^\d+$/.test(s));
   const field = fieldSegs.length ? `"${fieldSegs.join('.')}"` : ctx;
   const node = resolve(doc, segs.length ? (doc.getIn(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as Node | undefined) : doc.contents ?? undefined);
   const fallback: Location = { file: loc.file, line: 0, character: 0, endLine: 0, endCharacter: 0 };

@@ -54,6 +54,28 @@ function countWords(s: string): number {
   return n;
 }
 
+function liesWithinItself(base: FactBase, id: string): boolean {
+  const seen = new Set<string>([id]);
+  for (let p = base.subjects.get(id)?.parent; p !== undefined; p = base.subjects.get(p)?.parent) {
+    if (seen.has(p)) return p === id;
+    seen.add(p);
+  }
+  return false;
+}
+
+/** Why a value cannot be right for its unit (a rank of 2.5, a fraction of 3), or undefined. */
+function implausibleValue(unit: string, value: number, of: number | undefined): string | undefined {
+  if (unit === 'rank') {
+    if (!Number.isInteger(value) || value < 1) return `a rank must be a whole number from 1, got ${value}`;
+    if (of !== undefined && value > of) return `rank ${value} is beyond the ${of} it is out of`;
+  } else if (of !== undefined) {
+    return `"of" only applies to ranks, but the unit is ${unit}`;
+  }
+  if (unit === 'fraction' && !(value > 0 && value <= 1)) return `a fraction must lie between 0 and 1, got ${value}`;
+  if (unit === 'count' && (!Number.isInteger(value) || value < 0)) return `a count must be a whole number, got ${value}`;
+  return undefined;
+}
+
 export function validateFactBase(base: FactBase): FactProblem[] {
   const problems: FactProblem[] = [];
   const error = (code: string, message: string, location: Location) => problems.push({ severity: 'error', code, message, location });
@@ -63,9 +85,21 @@ export function validateFactBase(base: FactBase): FactProblem[] {
       error('unknown-source', `source "${s.id}" is an edition of unknown source "${s.editionOf}"`, s.location);
     }
   }
+  // Prose names a subject to pick its metrics: a name two subjects share picks neither.
+  const nameOwner = new Map<string, string>();
   for (const s of base.subjects.values()) {
     if (s.parent !== undefined && !base.subjects.has(s.parent)) {
       error('unknown-subject', `subject "${s.id}" lies within unknown subject "${s.parent}"`, s.location);
+    } else if (s.parent !== undefined && liesWithinItself(base, s.id)) {
+      error('parent-cycle', `subject "${s.id}" lies within itself through its parents`, s.location);
+    }
+    for (const lang of LANGS) {
+      for (const name of s.names[lang] ?? []) {
+        const key = `${lang}\u0000${normalizeCue(name)}`;
+        const other = nameOwner.get(key);
+        if (other === undefined) nameOwner.set(key, s.id);
+        else if (other !== s.id) error('shared-name', `name "${name}" (${lang}) names both subject "${other}" and subject "${s.id}"`, s.location);
+      }
     }
   }
 
@@ -99,6 +133,8 @@ export function validateFactBase(base: FactBase): FactProblem[] {
       for (const id of o.sources) {
         if (!base.sources.has(id)) error('unknown-source', `metric "${m.id}" cites unknown source "${id}"`, o.location);
       }
+      const bad = implausibleValue(m.unit, o.value, o.of);
+      if (bad) error('bad-value', `metric "${m.id}" observation ${i + 1}: ${bad}`, o.location);
       const words = countWords(o.quote);
       if (words > MAX_QUOTE_WORDS) {
         problems.push({ severity: 'warning', code: 'long-quote', message: `metric "${m.id}" observation ${i + 1} quotes ${words} words; quote at most about 25`, location: o.location });
