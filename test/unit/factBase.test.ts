@@ -291,3 +291,12 @@ test('a section that is not a list is named in the message', () => {
     ['"metrics" must be a list, got {}', 0, 9],
   ]);
 });
+
+test('an impossible publication date points at the date', () => {
+  const text = HEAD.replace('published: "2021-10-12"', 'published: "2021-02-30"');
+  const { base, problems } = loadFactFiles([{ path: 'f.yaml', text }]);
+  const p = only(problems, 'date');
+  assert.equal(p.message, 'source "src" has an impossible "published" date: "2021-02-30" is not a real date: 2021-02 has 28 days');
+  assert.deepEqual([p.location.line, p.location.character], [4, 15]);
+  assert.equal(base.sources.size, 0);
+});

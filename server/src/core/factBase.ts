@@ -197,7 +197,7 @@ function loadOne(file: FactFile, base: FactBase, problems: FactProblem[]): void 
       if (bad[section].has(i)) continue;
       const node = resolve(doc, itemNodes[i] as Node | undefined);
       const where = loc.node(node, fileStart(file.path));
-      if (section === 'sources') addSource(base, problems, list[i], where);
+      if (section === 'sources') addSource(base, problems, list[i], where, isMap(node) ? loc.node(node.get('published', true) as Node | undefined, where) : where);
       else if (section === 'subjects') addSubject(base, problems, list[i], where);
       else addMetric(base, problems, list[i], node, where, doc, loc);
     }
@@ -217,7 +217,7 @@ function resolve(doc: Document, n: Node | null | undefined): Node | undefined {
 
 // ------------------------------------------------------------------ conversion
 
-function addSource(base: FactBase, problems: FactProblem[], d: Data, location: Location): void {
+function addSource(base: FactBase, problems: FactProblem[], d: Data, location: Location, publishedAt: Location): void {
   const s: Source = {
     id: d.id,
     title: d.title,
@@ -232,7 +232,7 @@ function addSource(base: FactBase, problems: FactProblem[], d: Data, location: L
   if (d.note !== undefined) s.note = d.note;
   const date = asOfRange(s.published);
   if (typeof date === 'string') {
-    problems.push({ severity: 'error', code: 'date', message: `source "${s.id}" has an impossible "published" date: ${date}`, location });
+    problems.push({ severity: 'error', code: 'date', message: `source "${s.id}" has an impossible "published" date: ${date}`, location: publishedAt });
     return;
   }
   const prev = base.sources.get(s.id);
