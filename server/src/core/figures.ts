@@ -625,8 +625,7 @@ class Scanner {
       const f = scaleWord(after.lc, this.lang);
       // "Mio." and "Tsd." carry their dot.
       const dotted = this.tok(next + 1);
-      if (this.lang === 'de' && dotted && dotted.text === '.' && !dotted.sp && scaleWord(after.lc + '.', 'de') !== undefined
-        && scaleWord(after.lc, 'de') === scaleWord(after.lc + '.', 'de')) {
+      if (this.lang === 'de' && dotted && dotted.text === '.' && !dotted.sp && scaleWord(after.lc + '.', 'de') !== undefined) {
         scale = scaleWord(after.lc + '.', 'de')!;
         scaleWordText = after.text + '.';
         next += 2;
