@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadFactBase, loadFactFiles, shippedFactsDir, MAX_FACT_FILE_CHARS } from '../../server/src/core/factBase';
 import { asOfRange, partialDateRange, periodRange } from '../../server/src/core/dates';
@@ -299,4 +300,27 @@ test('an impossible publication date points at the date', () => {
   assert.equal(p.message, 'source "src" has an impossible "published" date: "2021-02-30" is not a real date: 2021-02 has 28 days');
   assert.deepEqual([p.location.line, p.location.character], [4, 15]);
   assert.equal(base.sources.size, 0);
+});
+
+test('loadFactBase walks folders in sorted order, skipping dot-folders and node_modules', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factlint-facts-'));
+  try {
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write('b/sub.yaml', HEAD);
+    write('a.yml', 'metrics: []\n');
+    write('.git/x.yaml', 'not: [valid');
+    write('node_modules/pkg/y.yaml', 'not: [valid');
+    write('notes.txt', 'not: [valid');
+    const { base, problems } = loadFactBase([dir, path.join(dir, 'missing')]);
+    assert.deepEqual(base.files.map((f) => path.relative(dir, f)), ['a.yml', path.join('b', 'sub.yaml')]);
+    assert.equal(base.sources.size, 1);
+    const io = only(problems, 'io');
+    assert.match(io.message, /^cannot read .*missing: ENOENT/);
+    assert.equal(problems.length, 1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
