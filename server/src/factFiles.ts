@@ -37,10 +37,15 @@ export class FactStore {
     return this.roots;
   }
 
+  /** True for any path inside (or equal to) one of the fact base roots. */
+  inRoots(path: string): boolean {
+    const p = resolve(path);
+    return this.roots.some((r) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep));
+  }
+
   /** True for a YAML file inside one of the fact base roots. */
   contains(path: string): boolean {
-    const p = resolve(path);
-    return isFactFileName(p) && this.roots.some((r) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep));
+    return isFactFileName(path) && this.inRoots(path);
   }
 
   /** Every fact file currently known, disk and editor. */

@@ -1,28 +1,21 @@
 // Find references: from a metric in a fact file (or a figure linked to it in a draft) to
 // every draft figure in the workspace that states it.
 import type { Location, Position, ReferenceParams } from 'vscode-languageserver/node';
-import type { Location as CoreLocation, Metric } from './core/types';
+import type { Metric } from './core/types';
 import type { ServerContext } from './context';
 import { offsetRange, toLspLocation, uriToPath } from './convert';
 import { claimAt } from './hover';
 import { checkWorkspace } from './workspace';
 
-function contains(loc: CoreLocation, p: Position): boolean {
-  const afterStart = p.line > loc.line || (p.line === loc.line && p.character >= loc.character);
-  const beforeEnd = p.line < loc.endLine || (p.line === loc.endLine && p.character <= loc.endCharacter);
-  return afterStart && beforeEnd;
-}
-
-function span(loc: CoreLocation): number {
-  return (loc.endLine - loc.line) * 1e6 + (loc.endCharacter - loc.character);
-}
-
-/** The metric whose entry in a fact file encloses the position (the innermost one). */
+/**
+ * The metric whose entry in a fact file the position lies in: the last metric in that file
+ * starting at or before the position's line (metric locations mark the entry's id).
+ */
 function metricInFactFile(ctx: ServerContext, path: string, p: Position): Metric | undefined {
   let best: Metric | undefined;
   for (const m of ctx.store.base.metrics.values()) {
-    if (m.location.file !== path || !contains(m.location, p)) continue;
-    if (!best || span(m.location) < span(best.location)) best = m;
+    if (m.location.file !== path || m.location.line > p.line) continue;
+    if (!best || m.location.line > best.location.line) best = m;
   }
   return best;
 }

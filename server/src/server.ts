@@ -9,7 +9,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -322,7 +324,15 @@ connection.onCodeAction(safe('code actions', [], (p) => codeActions(ctx, p)));
 connection.onCompletion(safe('completion', [], (p) => completions(ctx, p)));
 connection.onDefinition(safe('definition', null, (p) => definition(ctx, p)));
 connection.onReferences(safe('references', [], (p) => references(ctx, p)));
-connection.onExecuteCommand(safe('command', null, (p) => executeCommand(ctx, p, usePull())));
+connection.onExecuteCommand(async (p) => {
+  try {
+    return await executeCommand(ctx, p, usePull());
+  } catch (err) {
+    // The client shows the message: a command that cannot run must say why.
+    logError(`command ${p.command}`, err);
+    throw new ResponseError(LSPErrorCodes.RequestFailed, err instanceof Error ? err.message : String(err));
+  }
+});
 
 process.on('uncaughtException', (err) => logError('unexpected error', err));
 process.on('unhandledRejection', (err) => logError('unexpected error', err));

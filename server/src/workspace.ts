@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from './core/check';
 import type { ServerContext } from './context';
-import { pathToUri, uriToPath } from './convert';
+import { pathToUri } from './convert';
 import { formatOf, type Analysis } from './documents';
 
 /** File name endings read as drafts, with the language id an editor would give them. */
@@ -50,7 +50,8 @@ export async function checkWorkspace(ctx: ServerContext): Promise<Analysis[]> {
   for (const folder of ctx.workspaceFolders()) draftFiles(folder, files);
   for (const path of files) {
     const uri = pathToUri(path);
-    if (seen.has(uri) || ctx.store.contains(path)) continue;
+    // Files among the facts (their README) are documentation, not drafts.
+    if (seen.has(uri) || ctx.store.inRoots(path)) continue;
     seen.add(uri);
     const settings = await ctx.settings.get(uri);
     let text: string;
@@ -68,9 +69,4 @@ export async function checkWorkspace(ctx: ServerContext): Promise<Analysis[]> {
     results.push({ doc, version: 0, format, settings, result, generation: ctx.store.generation });
   }
   return results;
-}
-
-/** Whether a URI is one of the workspace's open documents. */
-export function isOpen(ctx: ServerContext, uri: string): boolean {
-  return !!ctx.documents.get(uri) && !!uriToPath(uri);
 }

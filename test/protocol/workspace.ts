@@ -1,0 +1,38 @@
+// A throwaway workspace for protocol tests: the LSP fixture drafts and a copy of the
+// shipped fact base, so tests may edit fact files on disk without touching the repository.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, uriOf } from './lspClient';
+
+export interface Workspace {
+  root: string;
+  facts: string;
+  path(rel: string): string;
+  uri(rel: string): string;
+  read(rel: string): string;
+  /** Zero-based line of the first line containing `needle` in a workspace file. */
+  lineOf(rel: string, needle: string): number;
+  dispose(): void;
+}
+
+export function makeWorkspace(): Workspace {
+  const root = mkdtempSync(join(tmpdir(), 'factlint-lsp-'));
+  cpSync(join(ROOT, 'test', 'fixtures', 'lsp'), join(root, 'drafts'), { recursive: true });
+  cpSync(join(ROOT, 'facts'), join(root, 'facts'), { recursive: true });
+  const path = (rel: string) => join(root, rel);
+  const read = (rel: string) => readFileSync(path(rel), 'utf8');
+  return {
+    root,
+    facts: join(root, 'facts'),
+    path,
+    uri: (rel) => uriOf(path(rel)),
+    read,
+    lineOf(rel, needle) {
+      const line = read(rel).split('\n').findIndex((l) => l.includes(needle));
+      if (line < 0) throw new Error(`${rel} has no line containing ${needle}`);
+      return line;
+    },
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
