@@ -53,27 +53,21 @@ export function maskDocument(text: string, format: 'markdown' | 'plaintext'): Ma
   return { text: applyMask(text, mask), breaks };
 }
 
+// Decodes the masked code units in one native call: joining thousands of small slices
+// costs far more on hostile input (a link every four characters). A lone surrogate comes
+// out as U+FFFD: one code unit for one, so offsets still hold.
+const UTF16 = new TextDecoder('utf-16le');
+
 /** Builds the masked string: masked code units become spaces, line breaks stay. */
 function applyMask(text: string, mask: Uint8Array): string {
-  const parts: string[] = [];
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const from = i;
-    if (mask[i] === 0) {
-      while (i < n && mask[i] === 0) i++;
-      parts.push(text.slice(from, i));
-      continue;
-    }
-    while (i < n && mask[i] === 1) {
-      const c = text.charCodeAt(i);
-      if (c === NL || c === CR) break;
-      i++;
-    }
-    if (i > from) parts.push(' '.repeat(i - from));
-    if (i < n && mask[i] === 1) parts.push(text[i++]); // the kept line break
+  if (mask.indexOf(1) < 0) return text;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = mask[i] === 1 && c !== NL && c !== CR ? SPACE : c;
   }
-  return parts.join('');
+  return UTF16.decode(codes);
 }
 
 function fill(mask: Uint8Array, from: number, to: number): void {
@@ -203,6 +197,8 @@ function maskBlocks(text: string, mask: Uint8Array, breaks: number[]): void {
       at = next;
       continue;
     }
+    // A list ends at an unindented line after a blank line (a new item starts it again).
+    if (prevBlank && indent === 0) inList = false;
     if (indent >= 4 && (prevBlank || inIndentedCode) && !inList) {
       fill(mask, at, end);
       inIndentedCode = true;
@@ -305,8 +301,6 @@ function maskBlocks(text: string, mask: Uint8Array, breaks: number[]): void {
       while (q < end && isSpace(text.charCodeAt(q))) q++;
       if (text.charCodeAt(q) === 91 && text.charCodeAt(q + 2) === 93 && q + 2 < end) fill(mask, q, q + 3);
       inList = true;
-    } else if (prevBlank && indent === 0) {
-      inList = false;
     }
     prevBlank = false;
     at = next;
@@ -330,42 +324,42 @@ function paragraphIndex(text: string, from: number, to: number, index: number): 
 
 /**
  * Inline code spans: a backtick run opens a span closed by the next run of the same
- * length in the same paragraph; unmatched runs are literal. Runs are listed once and
- * matched through per-length queues, so the scan stays linear (100k backticks included).
+ * length in the same paragraph; unmatched runs are literal. Runs are listed once, each
+ * with a link to the next run of its length, so the scan stays linear (100k backticks
+ * included). Typed arrays, not growing JS arrays, keep hostile input off the collector.
  */
 function maskCodeSpans(text: string, mask: Uint8Array): void {
-  const starts: number[] = [];
-  const lengths: number[] = [];
-  const paras: number[] = [];
   const n = text.length;
+  let count = 0;
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i + runLength(text, i, n, 96))) count++;
+  if (count === 0) return;
+  const starts = new Int32Array(count);
+  const lengths = new Int32Array(count);
+  const paras = new Int32Array(count);
+  let runs = 0;
   let para = 0;
   let last = 0;
-  for (let i = text.indexOf('`'); i >= 0 && i < n; i = text.indexOf('`', i)) {
+  for (let i = text.indexOf('`'); i >= 0; ) {
     const len = runLength(text, i, n, 96);
     if (mask[i] === 0 && text.charCodeAt(i - 1) !== 92) {
       para = paragraphIndex(text, last, i, para);
       last = i;
-      starts.push(i);
-      lengths.push(len);
-      paras.push(para);
+      starts[runs] = i;
+      lengths[runs] = len;
+      paras[runs++] = para;
     }
-    i += len;
+    i = text.indexOf('`', i + len);
   }
-  // Per run length, the indices (into starts) of runs of that length, in order.
-  const byLength = new Map<number, number[]>();
-  for (let k = 0; k < starts.length; k++) {
-    let list = byLength.get(lengths[k]);
-    if (!list) byLength.set(lengths[k], (list = []));
-    list.push(k);
+  // next[k]: the next run after k with the same length, or -1; built right to left.
+  const next = new Int32Array(runs);
+  const lastOfLength = new Map<number, number>();
+  for (let k = runs - 1; k >= 0; k--) {
+    next[k] = lastOfLength.get(lengths[k]) ?? -1;
+    lastOfLength.set(lengths[k], k);
   }
-  const cursor = new Map<number, number>();
   let k = 0;
-  while (k < starts.length) {
-    const list = byLength.get(lengths[k])!;
-    let at = cursor.get(lengths[k]) ?? 0;
-    while (at < list.length && list[at] <= k) at++;
-    cursor.set(lengths[k], at);
-    const closer = at < list.length ? list[at] : -1;
+  while (k < runs) {
+    const closer = next[k];
     if (closer < 0 || paras[closer] !== paras[k]) {
       k++;
       continue;
@@ -376,30 +370,30 @@ function maskCodeSpans(text: string, mask: Uint8Array): void {
 }
 
 /**
- * For each bracket of the given kind, the index of its partner (or -1), by one stack pass
- * that resets at blank lines: Markdown links never span paragraphs.
+ * Fills `partner` with the index of each bracket's partner (open ↔ close), by one stack
+ * pass that resets at blank lines: Markdown links never span paragraphs.
  */
-function matchBrackets(text: string, mask: Uint8Array, open: number, close: number): Map<number, number> {
-  const partner = new Map<number, number>();
-  const stack: number[] = [];
+function matchBrackets(text: string, mask: Uint8Array, partner: Int32Array, stack: Int32Array, open: number, close: number): void {
+  let top = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === NL) {
       let j = i + 1;
       while (j < n && (isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === CR)) j++;
-      if (j >= n || text.charCodeAt(j) === NL) stack.length = 0;
+      if (j >= n || text.charCodeAt(j) === NL) top = 0;
     } else if (mask[i] === 1) {
       continue;
     } else if (c === 92) {
       i++; // backslash escape
     } else if (c === open) {
-      stack.push(i);
-    } else if (c === close && stack.length > 0) {
-      partner.set(stack.pop()!, i);
+      stack[top++] = i;
+    } else if (c === close && top > 0) {
+      const o = stack[--top];
+      partner[o] = i;
+      partner[i] = o;
     }
   }
-  return partner;
 }
 
 /**
@@ -408,8 +402,11 @@ function matchBrackets(text: string, mask: Uint8Array, open: number, close: numb
  */
 function maskInline(text: string, mask: Uint8Array): void {
   const n = text.length;
-  const squares = matchBrackets(text, mask, 91, 93);
-  const parens = matchBrackets(text, mask, 40, 41);
+  // partner[i]: the matching bracket of the '[', ']', '(' or ')' at i, or -1.
+  const partner = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  matchBrackets(text, mask, partner, stack, 91, 93);
+  matchBrackets(text, mask, partner, stack, 40, 41);
   let i = 0;
   while (i < n) {
     if (mask[i] === 1) {
@@ -450,9 +447,9 @@ function maskInline(text: string, mask: Uint8Array): void {
       continue;
     }
     if (c === 33 && text.charCodeAt(i + 1) === 91) {
-      const close = squares.get(i + 1);
-      if (close !== undefined) {
-        const end = linkTail(text, close, squares, parens);
+      const close = partner[i + 1];
+      if (close >= 0) {
+        const end = linkTail(text, close, partner);
         if (end > close + 1) {
           fill(mask, i, end);
           i = end;
@@ -463,8 +460,8 @@ function maskInline(text: string, mask: Uint8Array): void {
       continue;
     }
     if (c === 91) {
-      const close = squares.get(i);
-      if (close === undefined) {
+      const close = partner[i];
+      if (close < 0) {
         i++;
         continue;
       }
@@ -474,7 +471,7 @@ function maskInline(text: string, mask: Uint8Array): void {
         continue;
       }
       mask[i] = 1;
-      fill(mask, close, linkTail(text, close, squares, parens));
+      fill(mask, close, linkTail(text, close, partner));
       i++; // the link text is scanned as prose
       continue;
     }
@@ -483,15 +480,9 @@ function maskInline(text: string, mask: Uint8Array): void {
 }
 
 /** End of a link's tail after its closing bracket: "(dest "title")", "[ref]", or just the bracket. */
-function linkTail(text: string, close: number, squares: Map<number, number>, parens: Map<number, number>): number {
+function linkTail(text: string, close: number, partner: Int32Array): number {
   const next = text.charCodeAt(close + 1);
-  if (next === 40) {
-    const end = parens.get(close + 1);
-    if (end !== undefined) return end + 1;
-  } else if (next === 91) {
-    const end = squares.get(close + 1);
-    if (end !== undefined) return end + 1;
-  }
+  if ((next === 40 || next === 91) && partner[close + 1] > close) return partner[close + 1] + 1;
   return close + 1;
 }
 
@@ -522,11 +513,21 @@ function maskUrlsAndEmails(text: string, mask: Uint8Array): void {
       if (text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i)) {
         let j = i;
         let open = 0;
+        let closed = 0;
         while (j < n && !isUrlStop(text.charCodeAt(j))) {
-          if (text.charCodeAt(j) === 40) open++;
+          const d = text.charCodeAt(j);
+          if (d === 40) open++;
+          else if (d === 41) closed++;
           j++;
         }
-        while (j > i && isTrailingPunct(text.charCodeAt(j - 1)) && !(text.charCodeAt(j - 1) === 41 && open > 0)) j--;
+        // Trailing punctuation belongs to the sentence; a ')' only if it closes nothing in the URL.
+        while (j > i && isTrailingPunct(text.charCodeAt(j - 1))) {
+          if (text.charCodeAt(j - 1) === 41) {
+            if (closed <= open) break;
+            closed--;
+          }
+          j--;
+        }
         fill(mask, i, j);
         i = j;
         continue;
@@ -536,13 +537,11 @@ function maskUrlsAndEmails(text: string, mask: Uint8Array): void {
       let s = i;
       while (s > 0 && isEmailLocal(text.charCodeAt(s - 1)) && mask[s - 1] === 0) s--;
       let e = i + 1;
-      let dot = -1;
-      while (e < n && isDomainChar(text.charCodeAt(e))) {
-        if (text.charCodeAt(e) === 46) dot = e;
-        e++;
-      }
+      while (e < n && isDomainChar(text.charCodeAt(e))) e++;
+      // A sentence's full stop after the address is not part of its domain.
       while (e > i + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
-      if (s < i && dot > i + 1 && dot < e - 1) {
+      const dot = indexIn(text, 46, i + 2, e - 1);
+      if (s < i && dot > 0) {
         fill(mask, s, e);
         i = e;
         continue;

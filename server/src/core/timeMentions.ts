@@ -31,7 +31,10 @@ interface Token {
   start: number;
   end: number;
   kind: number;
-  /** Lowercased text (words), the digits as written (numbers), the character (punctuation). */
+  /**
+   * Lowercased text (words the grammar knows, see GRAMMAR_KEYS; '' for all other words),
+   * the digits as written (numbers), the character (punctuation).
+   */
   text: string;
   /** For numbers written as plain digits: their value; otherwise -1. */
   value: number;
@@ -51,9 +54,33 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009;
 }
 
+/** Code of a character in a prefix key: a–z 1–26, ä ö ü ß 27–30, digits 31, others 0. */
+function keyCode(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96;
+  if (c >= 65 && c <= 90) return c - 64;
+  if (c >= 48 && c <= 57) return 31;
+  switch (c) {
+    case 0xe4: case 0xc4: return 27;
+    case 0xf6: case 0xd6: return 28;
+    case 0xfc: case 0xdc: return 29;
+    case 0xdf: return 30;
+    default: return 0;
+  }
+}
+
+/** The first six characters of a word packed into a number, case-insensitively. */
+const KEY_LENGTH = 6;
+function prefixKey(word: string): number {
+  let key = 0;
+  for (let i = 0; i < word.length && i < KEY_LENGTH; i++) key = key * 32 + keyCode(word.charCodeAt(i));
+  return key;
+}
+
 /**
  * Words (letters and digits: "h1", "13th"), numbers (digits with inner '.' or ',' before a
  * digit: "1,297", "30.12.2021") and single punctuation characters; blanks separate tokens.
+ * Only words whose first six letters start a word of the grammar get their text: most
+ * words of a draft never do, and skipping their strings keeps this allocation-light.
  */
 function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
@@ -68,17 +95,21 @@ function tokenize(text: string, from: number, to: number): Token[] {
     if (isDigit(c) || isLetter(c)) {
       let plain = true;
       let letters = false;
+      let key = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
         if (isLetter(d)) letters = true;
         else if ((d === 46 || d === 44) && !letters && i + 1 < to && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) plain = false;
         else if (!isDigit(d)) break;
+        if (i - start < KEY_LENGTH) key = key * 32 + keyCode(d);
         i++;
       }
-      const raw = text.slice(start, i);
       if (letters) {
-        tokens.push({ start, end: i, kind: WORD, text: raw.toLowerCase(), value: -1, capital: c >= 65 && c <= 90 || (c >= 0xc0 && c <= 0xde) });
+        const known = isDigit(c) || GRAMMAR_KEYS.has(key);
+        const capital = (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+        tokens.push({ start, end: i, kind: WORD, text: known ? text.slice(start, i).toLowerCase() : '', value: -1, capital });
       } else {
+        const raw = text.slice(start, i);
         tokens.push({ start, end: i, kind: NUM, text: raw, value: plain && raw.length <= 9 ? Number(raw) : -1, capital: false });
       }
       continue;
@@ -135,6 +166,8 @@ interface Vocabulary {
   leads: Array<[string[], LeadKind]>;
   /** First words of the leads, to skip tokens that start none cheaply. */
   leadStarts: Set<string>;
+  /** Words that can begin a core expression (besides numbers, quotes and "13th"), for the same reason. */
+  coreStarts: Set<string>;
   rangeSeparators: Set<string>;
   /** Words that make a following date a comparison base ("than 2020", "gegenüber dem Vorjahr"). */
   comparison: Set<string>;
@@ -169,12 +202,19 @@ function numberMap(names: string[]): Map<string, number> {
   return new Map(names.map((name, i) => [name, i + 1]));
 }
 
-function vocabulary(v: Omit<Vocabulary, 'leadStarts'>): Vocabulary {
-  return { ...v, leadStarts: new Set(v.leads.map(([seq]) => seq[0])) };
+function vocabulary(lang: Lang, v: Omit<Vocabulary, 'leadStarts' | 'coreStarts'>): Vocabulary {
+  const coreStarts = new Set([...CORE_STARTS[lang], ...v.months.keys()]);
+  return { ...v, leadStarts: new Set(v.leads.map(([seq]) => seq[0])), coreStarts };
 }
 
+/** Core expressions start with a number, an opening quote, a digit-led word ("13th", "Q1" aside) or one of these. */
+const CORE_STARTS: Record<Lang, string[]> = {
+  en: ['first', 'second', 'third', 'fourth', 'this', 'last', 'past', 'fyp', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2'],
+  de: ['ersten', 'zweiten', 'dritten', 'vierten', 'dieses', 'diesem', 'laufenden', 'letztes', 'letzten', 'vergangenes', 'vergangenen', 'vorjahr', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2'],
+};
+
 const VOCABULARY: Record<Lang, Vocabulary> = {
-  en: vocabulary({
+  en: vocabulary('en', {
     fullMonths: new Set(EN_MONTHS),
     months: monthMap(EN_MONTHS, { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }),
     numbers: numberMap(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']),
@@ -191,7 +231,7 @@ const VOCABULARY: Record<Lang, Vocabulary> = {
     fillers: new Set(['the', 'same', 'period', 'of', 'in', 'to', 'with', 'a', 'that']),
     samePeriod: new Set(['same', 'period']),
   }),
-  de: vocabulary({
+  de: vocabulary('de', {
     fullMonths: new Set(DE_MONTHS),
     months: monthMap(DE_MONTHS, { jänner: 1, jan: 1, feb: 2, mrz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 }),
     numbers: numberMap(['ein', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf']),
@@ -223,11 +263,33 @@ const ORDINAL_WORDS: Record<Lang, Map<string, number>> = {
 
 // ---------------------------------------------------------------- grammar
 
+// Word choices and sequences the grammar reads, built once.
+const ANY_COMMA_OF = new Set([',', 'of']);
+const ANY_ST_ND_RD_TH = new Set(['st', 'nd', 'rd', 'th']);
+const ANY_FIRST_ERSTEN = new Set(['first', 'ersten']);
+const ANY_MONTHS_MONATEN_MONATE = new Set(['months', 'monaten', 'monate']);
+const ANY_DIESES_DIESEM_LAUFENDEN = new Set(['dieses', 'diesem', 'laufenden']);
+const ANY_LETZTES_LETZTEN_VERGANGENES_VERGANGENEN = new Set(['letztes', 'letzten', 'vergangenes', 'vergangenen']);
+const ANY_PAST_LAST = new Set(['past', 'last']);
+const ANY_LETZTEN_VERGANGENEN = new Set(['letzten', 'vergangenen']);
+const ANY_YEARS = new Set(['years']);
+const ANY_JAHREN_JAHRE = new Set(['jahren', 'jahre']);
+const SEQ_THIS_YEAR: readonly string[] = ['this', 'year'];
+const SEQ_LAST_YEAR: readonly string[] = ['last', 'year'];
+const SEQ_DES_JAHRES: readonly string[] = ['des', 'jahres'];
+const SEQ_DIESES_JAHRES: readonly string[] = ['dieses', 'jahres'];
+const SEQ_LAUFENDEN_JAHRES: readonly string[] = ['laufenden', 'jahres'];
+const SEQ_DES_LAUFENDEN_JAHRES: readonly string[] = ['des', 'laufenden', 'jahres'];
+const SEQ_DES_VORJAHRES: readonly string[] = ['des', 'vorjahres'];
+const SEQ_LETZTEN_JAHRES: readonly string[] = ['letzten', 'jahres'];
+const SEQ_FIVE_DASH_YEAR_PLAN: readonly string[] = ['five', '-', 'year', 'plan'];
+const SEQ_FIVE_YEAR_PLAN: readonly string[] = ['five', 'year', 'plan'];
+
 /** A core expression: where it ends (token index, exclusive) and what it denotes. */
 interface Core {
   end: number;
   range: DateRange;
-  /** False for expressions that cannot be a comparison base (plan periods, "the past five years"). */
+  /** False for expressions that cannot be a comparison base (plan periods, spans of years, "the past five years"). */
   comparable: boolean;
   /** True for two-ended expressions ("2016-2020", "January to August"), the only ones "between"/"from" lead. */
   twoEnded?: boolean;
@@ -246,9 +308,9 @@ class Reader {
     this.t = today;
   }
 
-  private word(i: number, ...options: string[]): boolean {
+  private word(i: number, options: ReadonlySet<string>): boolean {
     const tok = this.tokens[i];
-    return tok !== undefined && (tok.kind === WORD || tok.kind === PUNCT) && options.includes(tok.text);
+    return tok !== undefined && (tok.kind === WORD || tok.kind === PUNCT) && options.has(tok.text);
   }
 
   private text(i: number): string {
@@ -256,7 +318,7 @@ class Reader {
   }
 
   /** True if tokens from i read as the sequence `seq`. */
-  private sequence(i: number, seq: string[]): boolean {
+  private sequence(i: number, seq: readonly string[]): boolean {
     for (let k = 0; k < seq.length; k++) if (this.text(i + k) !== seq[k]) return false;
     return true;
   }
@@ -290,21 +352,21 @@ class Reader {
     let y = this.year(i);
     if (y >= 0) return [y, i + 1];
     if (this.lang === 'en') {
-      const j = this.word(i, ',', 'of') ? i + 1 : i;
+      const j = this.word(i, ANY_COMMA_OF) ? i + 1 : i;
       y = this.year(j);
       if (y >= 0) return [y, j + 1];
-      if (this.sequence(j, ['this', 'year'])) return [this.t.y, j + 2];
-      if (this.sequence(j, ['last', 'year'])) return [this.t.y - 1, j + 2];
+      if (this.sequence(j, SEQ_THIS_YEAR)) return [this.t.y, j + 2];
+      if (this.sequence(j, SEQ_LAST_YEAR)) return [this.t.y - 1, j + 2];
       return null;
     }
-    if (this.sequence(i, ['des', 'jahres'])) {
+    if (this.sequence(i, SEQ_DES_JAHRES)) {
       y = this.year(i + 2);
       if (y >= 0) return [y, i + 3];
       return [this.t.y, i + 2];
     }
-    if (this.sequence(i, ['dieses', 'jahres']) || this.sequence(i, ['laufenden', 'jahres'])) return [this.t.y, i + 2];
-    if (this.sequence(i, ['des', 'laufenden', 'jahres'])) return [this.t.y, i + 3];
-    if (this.sequence(i, ['des', 'vorjahres']) || this.sequence(i, ['letzten', 'jahres'])) return [this.t.y - 1, i + 2];
+    if (this.sequence(i, SEQ_DIESES_JAHRES) || this.sequence(i, SEQ_LAUFENDEN_JAHRES)) return [this.t.y, i + 2];
+    if (this.sequence(i, SEQ_DES_LAUFENDEN_JAHRES)) return [this.t.y, i + 3];
+    if (this.sequence(i, SEQ_DES_VORJAHRES) || this.sequence(i, SEQ_LETZTEN_JAHRES)) return [this.t.y - 1, i + 2];
     return null;
   }
 
@@ -345,8 +407,8 @@ class Reader {
     if (n < 1) return null;
     if (QUOTES.has(this.text(j))) j++;
     if (this.lang === 'en') {
-      if (this.sequence(j, ['five', '-', 'year', 'plan'])) j += 4;
-      else if (this.sequence(j, ['five', 'year', 'plan'])) j += 3;
+      if (this.sequence(j, SEQ_FIVE_DASH_YEAR_PLAN)) j += 4;
+      else if (this.sequence(j, SEQ_FIVE_YEAR_PLAN)) j += 3;
       else if (this.text(j) === 'fyp') j += 1;
       else return null;
       if (QUOTES.has(this.text(j))) j++;
@@ -394,7 +456,7 @@ class Reader {
     if (this.lang === 'de') {
       if (this.text(j) !== '.') return null;
       j++;
-    } else if (this.word(j, 'st', 'nd', 'rd', 'th')) j++;
+    } else if (this.word(j, ANY_ST_ND_RD_TH)) j++;
     const m = this.month(j);
     if (!m) return null;
     const ys = this.yearSpec(m[1]);
@@ -442,9 +504,9 @@ class Reader {
 
   /** "first eight months of 2021", "ersten acht Monaten 2021". */
   private firstMonths(i: number): Core | null {
-    if (!this.word(i, 'first', 'ersten')) return null;
+    if (!this.word(i, ANY_FIRST_ERSTEN)) return null;
     const n = this.count(i + 1);
-    if (n < 1 || !this.word(i + 2, 'months', 'monaten', 'monate')) return null;
+    if (n < 1 || !this.word(i + 2, ANY_MONTHS_MONATEN_MONATE)) return null;
     const ys = this.yearSpec(i + 3);
     if (!ys) return null;
     return { end: ys[1], range: monthsRange(ys[0], 1, n), comparable: true };
@@ -483,19 +545,19 @@ class Reader {
   /** "this year", "last year", "im Vorjahr", "in the past five years", "in den letzten fünf Jahren". */
   private relative(i: number): Core | null {
     const en = this.lang === 'en';
-    if (en ? this.sequence(i, ['this', 'year']) : this.word(i, 'dieses', 'diesem', 'laufenden') && this.text(i + 1) === 'jahr') {
+    if (en ? this.sequence(i, SEQ_THIS_YEAR) : this.word(i, ANY_DIESES_DIESEM_LAUFENDEN) && this.text(i + 1) === 'jahr') {
       return { end: i + 2, range: yearRange(this.t.y), comparable: true };
     }
-    if (en ? this.sequence(i, ['last', 'year']) : this.word(i, 'letztes', 'letzten', 'vergangenes', 'vergangenen') && this.text(i + 1) === 'jahr') {
+    if (en ? this.sequence(i, SEQ_LAST_YEAR) : this.word(i, ANY_LETZTES_LETZTEN_VERGANGENES_VERGANGENEN) && this.text(i + 1) === 'jahr') {
       return { end: i + 2, range: yearRange(this.t.y - 1), comparable: true };
     }
     // "Vorjahr" names a period only as "im Vorjahr"; "gegenüber dem Vorjahr" is a comparison base.
     if (!en && this.text(i) === 'vorjahr' && this.text(i - 1) === 'im') {
       return { end: i + 1, range: yearRange(this.t.y - 1), comparable: true };
     }
-    if (en ? this.word(i, 'past', 'last') : this.word(i, 'letzten', 'vergangenen')) {
+    if (en ? this.word(i, ANY_PAST_LAST) : this.word(i, ANY_LETZTEN_VERGANGENEN)) {
       const n = this.count(i + 1);
-      if (n >= 1 && (en ? this.word(i + 2, 'years') : this.word(i + 2, 'jahren', 'jahre'))) {
+      if (n >= 1 && (en ? this.word(i + 2, ANY_YEARS) : this.word(i + 2, ANY_JAHREN_JAHRE))) {
         const t = this.t;
         const d = Math.min(t.d, daysInMonth(t.y - n, t.m));
         return { end: i + 3, range: { start: iso(t.y - n, t.m, d), end: iso(t.y, t.m, t.d) }, comparable: false };
@@ -507,7 +569,8 @@ class Reader {
   /** A bare year or a year range, unless the number is a quantity ("2000 %"). */
   private years(i: number, and: boolean): Core | null {
     const pair = this.yearPair(i, and);
-    if (pair) return { end: pair[2], range: { start: iso(pair[0], 1, 1), end: iso(pair[1], 12, 31) }, comparable: true, twoEnded: true };
+    // A span of years is a period written about ("over 2016–2020"), not a comparison base.
+    if (pair) return { end: pair[2], range: { start: iso(pair[0], 1, 1), end: iso(pair[1], 12, 31) }, comparable: false, twoEnded: true };
     const y = this.year(i);
     if (y < 0) return null;
     const next = this.text(i + 1);
@@ -517,6 +580,9 @@ class Reader {
 
   /** The core expression at i, if any; `led` when a lead precedes it, `and` after "between". */
   core(i: number, led: boolean, and: boolean): Core | null {
+    const tok = this.tokens[i];
+    if (!tok) return null;
+    if (tok.kind === WORD ? !this.v.coreStarts.has(tok.text) && !isDigit(tok.text.charCodeAt(0)) : tok.kind === PUNCT && !QUOTES.has(tok.text)) return null;
     return (
       this.plan(i) ??
       this.day(i) ??
@@ -575,6 +641,30 @@ class Reader {
 }
 
 const CHANGE_VERBS = new Set(['up', 'down', 'rose', 'risen', 'rise', 'increased', 'increase', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'declined', 'climbed', 'jumped', 'gestiegen', 'gesunken', 'gewachsen']);
+
+// Words the grammar compares tokens with outside the vocabulary tables.
+const GRAMMAR_WORDS = [
+  'of', 'this', 'year', 'years', 'last', 'past', 'five', 'plan', 'fyp', 'period', 'st', 'nd', 'rd', 'th', 'months', 'quarter',
+  'half', 'and', 'first', 'percent', 'per', 'from', 'des', 'jahr', 'jahre', 'jahren', 'jahres', 'dieses', 'diesem', 'laufenden',
+  'vorjahr', 'vorjahres', 'letzten', 'letztes', 'vergangenes', 'vergangenen', 'fünfjahresplan', 'periode', 'monaten', 'monate',
+  'quartal', 'halbjahr', 'jahreshälfte', 'im', 'und', 'ersten', 'prozent', 'von',
+];
+
+/** Prefix keys of every word the grammar knows, in either language. */
+const GRAMMAR_KEYS: Set<number> = (() => {
+  const all = new Set<string>(GRAMMAR_WORDS);
+  for (const lang of ['en', 'de'] as const) {
+    const v = VOCABULARY[lang];
+    for (const m of v.months.keys()) all.add(m);
+    for (const n of v.numbers.keys()) all.add(n);
+    for (const [seq] of v.leads) for (const w of seq) all.add(w);
+    for (const set of [v.rangeSeparators, v.comparison, v.fillers, v.samePeriod, v.coreStarts]) for (const w of set) all.add(w);
+    for (const w of ORDINAL_WORDS[lang].keys()) all.add(w);
+  }
+  for (const w of CHANGE_VERBS) all.add(w);
+  return new Set([...all].map(prefixKey));
+})();
+
 
 /** Dates and periods named in text[start, end) in the given language. `today` (ISO YYYY-MM-DD) resolves "this year", "last year", "as of July this year"; `published`-style anchors are the caller's business (it passes today). */
 export function findTimeMentions(text: string, start: number, end: number, lang: Lang, today: string): TimeMention[] {
