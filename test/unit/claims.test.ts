@@ -70,6 +70,7 @@ function link(doc: string, figures: Figure[], lang: 'en' | 'de' = 'en') {
   const tokens = tokenize(doc);
   const subjects = namedSubjects(index.subjects[lang].matchAll(tokens), index);
   const claims = linkSentence({
+    text: doc,
     sentence: { start: 0, end: doc.length, lang, paragraph: 0 },
     tokens, figures, subjects, cues: index.cues[lang].matchAll(tokens), times: [],
   });

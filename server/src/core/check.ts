@@ -6,7 +6,7 @@ import { linkSentence, namedSubjects } from './claims';
 import { factIndex, type FactIndex } from './factIndex';
 import { findFigures } from './figures';
 import { tokenize } from './phrases';
-import { findParagraphs, findSentences, maskMarkup } from './prose';
+import { findParagraphs, findSentences, maskDocument } from './prose';
 import { findSuppressions } from './suppressions';
 import { findTimeMentions } from './timeMentions';
 import type { CheckedClaim, CheckOptions, CheckResult, Claim, FactBase, Figure, Paragraph } from './types';
@@ -42,8 +42,8 @@ export class DocumentChecker {
   check(text: string, options: CheckOptions = {}): CheckResult {
     const format = options.format ?? 'markdown';
     const date = options.today ?? today();
-    const masked = maskMarkup(text, format);
-    const paragraphs = findParagraphs(masked, options.lang ?? 'auto');
+    const { text: masked, breaks } = maskDocument(text, format);
+    const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks);
     const next = new Map<string, ParagraphResult>();
     const claims: CheckedClaim[] = [];
     const figures: Figure[] = [];
@@ -63,29 +63,33 @@ export class DocumentChecker {
   }
 
   private checkParagraph(masked: string, p: Paragraph, index: number, carry: string[], date: string): ParagraphResult {
-    const figures = findFigures(masked, p.lang, p.start, p.end);
+    const found = findFigures(masked, p.lang, p.start, p.end);
+    const figures: Figure[] = [];
     const claims: CheckedClaim[] = [];
-    let active: ReadonlySet<string> = new Set(carry);
+    let active: readonly string[] = carry;
     let subjectsOut: string[] = [];
     let f = 0;
     for (const sentence of findSentences(masked, [p])) {
       sentence.paragraph = index;
-      const inSentence: Figure[] = [];
-      while (f < figures.length && figures[f].start < sentence.end) {
-        if (figures[f].start >= sentence.start) inSentence.push(figures[f]);
+      let inSentence: Figure[] = [];
+      while (f < found.length && found[f].start < sentence.end) {
+        if (found[f].start >= sentence.start) inSentence.push(found[f]);
         f++;
       }
       const tokens = tokenize(masked, sentence.start, sentence.end);
       const named = namedSubjects(this.index.subjects[p.lang].matchAll(tokens), this.index);
-      if (named.size > 0) {
+      if (named.length > 0) {
         active = named;
-        subjectsOut = [...named];
+        subjectsOut = named;
       }
       if (inSentence.length === 0) continue;
+      const times = findTimeMentions(masked, sentence.start, sentence.end, p.lang, date);
+      // A number inside a date or period ("the first eight months of 2021") is part of it.
+      if (times.length > 0) inSentence = inSentence.filter((g) => !times.some((t) => g.start < t.end && t.start < g.end));
+      figures.push(...inSentence);
       const cues = this.index.cues[p.lang].matchAll(tokens);
       if (cues.length === 0) continue;
-      const times = findTimeMentions(masked, sentence.start, sentence.end, p.lang, date);
-      for (const claim of linkSentence({ sentence, tokens, figures: inSentence, subjects: active, cues, times })) {
+      for (const claim of linkSentence({ text: masked, sentence, tokens, figures: inSentence, subjects: active, cues, times })) {
         claims.push({ claim, verdict: judge(claim, this.base, masked) });
       }
     }

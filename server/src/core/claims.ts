@@ -9,6 +9,8 @@ import { inMetricUnit } from './units';
 
 /** How many words may stand between a figure and the cue that names its metric. */
 const MAX_DISTANCE = 12;
+/** A clause break (",", ";", a bracket) between figure and cue counts as this many words. */
+const CLAUSE_BREAK = 2;
 
 /** Words that make a percentage a change ("an increase of 32.2%") rather than a level. */
 const CHANGE_WORDS = new Set([
@@ -23,27 +25,35 @@ const CHANGE_LOOKBACK = 4;
 const PHRASAL_UP = new Set(['made', 'make', 'makes', 'making', 'take', 'takes', 'took', 'taken', 'taking']);
 
 export interface SentenceContext {
+  /** The (masked) document text. */
+  text: string;
   sentence: Sentence;
   /** The sentence's words. */
   tokens: Token[];
   /** Figures that lie in the sentence, in order. */
   figures: Figure[];
-  /** Subjects the sentence is about (named in it, or carried from earlier sentences). */
-  subjects: ReadonlySet<string>;
+  /** Subjects the sentence is about (named in it, or carried from earlier sentences), in the order named. */
+  subjects: readonly string[];
   /** Cue matches in the sentence. */
   cues: PhraseMatch<Metric>[];
   times: TimeMention[];
 }
 
-/** Subjects named in a sentence; where a subject and one that lies within it are both named, the narrower one. */
-export function namedSubjects(matches: PhraseMatch<Subject>[], index: FactIndex): Set<string> {
+/**
+ * Subjects named in a sentence, in the order named; where a subject and one that lies
+ * within it are both named, only the narrower one ("Chongqing's Liangjiang New Area").
+ */
+export function namedSubjects(matches: PhraseMatch<Subject>[], index: FactIndex): string[] {
   const named = new Set<string>();
   for (const m of matches) for (const s of m.values) named.add(s.id);
   for (const id of [...named]) {
     for (const ancestor of index.ancestors.get(id) ?? []) named.delete(ancestor);
   }
-  return named;
+  return [...named];
 }
+
+/** Words that pair a list of figures with a list of things in order: "253 and 300 projects, respectively". */
+const RESPECTIVELY = new Set(['respectively', 'beziehungsweise', 'bzw', 'jeweils']);
 
 interface Candidate {
   figure: number;
@@ -62,49 +72,109 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
   // A number inside a cue is part of a name ("Fortune 500 companies"), not a figure.
   const insideCue = spans.map((span) => cues.some((c) => span.from < c.to && c.from < span.to));
 
+  const subjects = new Set(ctx.subjects);
+  const change = figures.map((f, fi) => isChange(f, tokens, spans[fi].from));
+  const fits = (fi: number, metric: Metric): boolean =>
+    subjects.has(metric.subject) &&
+    inMetricUnit(figures[fi], metric) !== undefined &&
+    (figures[fi].kind === 'percentagePoints' || Boolean(metric.change) === change[fi]);
+
+  const decided = new Set<number>();
+  const usedCue = new Set<string>();
+  const claims: Claim[] = [];
+  const claim = (fi: number, ci: number, metric: Metric) => {
+    decided.add(fi);
+    usedCue.add(`${ci}\u0000${metric.id}`);
+    const figure = figures[fi];
+    const cue = cues[ci];
+    claims.push({
+      figure,
+      metric,
+      cue: { start: tokens[cue.from].start, end: tokens[cue.to - 1].end },
+      sentence: { start: ctx.sentence.start, end: ctx.sentence.end },
+      time: nearestTime(ctx.times, tokens, spans[fi]),
+    });
+  };
+
+  if (tokens.some((t) => RESPECTIVELY.has(t.norm))) pairRespectively(ctx, insideCue, change, fits, decided, claim);
+
   const candidates: Candidate[] = [];
   figures.forEach((figure, fi) => {
-    if (insideCue[fi]) return;
+    if (insideCue[fi] || decided.has(fi)) return;
     const span = spans[fi];
-    const change = isChange(figure, tokens, span.from);
     cues.forEach((cue, ci) => {
       const after = cue.from >= span.to;
-      const distance = after ? cue.from - span.to : span.from - cue.to;
-      if (distance > MAX_DISTANCE) return;
-      if (crossesFigure(spans, fi, after ? span.to : cue.to, after ? cue.from : span.from)) return;
+      const words = after ? cue.from - span.to : span.from - cue.to;
+      if (words > MAX_DISTANCE) return;
+      const gap = after ? [figure.end, tokens[cue.from].start] : [tokens[cue.to - 1].end, figure.qualifierStart ?? figure.start];
+      const distance = words + CLAUSE_BREAK * clauseBreaks(ctx.text, gap[0], gap[1]);
+      const [gapFrom, gapTo] = after ? [span.to, cue.from] : [cue.to, span.from];
       for (const metric of cue.values) {
-        if (!ctx.subjects.has(metric.subject)) continue;
-        if (!inMetricUnit(figure, metric)) continue;
-        if (figure.kind !== 'percentagePoints' && Boolean(metric.change) !== change) continue;
+        if (!fits(fi, metric)) continue;
+        // A figure of the same sort standing between this one and the cue is the one the cue names.
+        if (spans.some((s, other) => other !== fi && s.from >= gapFrom && s.to <= gapTo && fits(other, metric))) continue;
         candidates.push({ figure: fi, cue: ci, metric, distance, after });
       }
     });
   });
   candidates.sort((a, b) => a.distance - b.distance || Number(b.after) - Number(a.after) || a.figure - b.figure);
 
-  const decided = new Set<number>();
-  const usedCue = new Set<string>();
-  const claims: Claim[] = [];
   for (const c of candidates) {
-    const key = `${c.cue}\u0000${c.metric.id}`;
-    if (decided.has(c.figure) || usedCue.has(key)) continue;
-    decided.add(c.figure);
+    if (decided.has(c.figure) || usedCue.has(`${c.cue}\u0000${c.metric.id}`)) continue;
     const rivals = candidates.filter(
       (o) => o.figure === c.figure && o.distance === c.distance && o.metric !== c.metric && !usedCue.has(`${o.cue}\u0000${o.metric.id}`),
     );
-    if (rivals.length > 0) continue; // two metrics fit equally well: do not guess
-    usedCue.add(key);
-    const figure = figures[c.figure];
-    const cue = cues[c.cue];
-    claims.push({
-      figure,
-      metric: c.metric,
-      cue: { start: tokens[cue.from].start, end: tokens[cue.to - 1].end },
-      sentence: { start: ctx.sentence.start, end: ctx.sentence.end },
-      time: nearestTime(ctx.times, figure),
-    });
+    if (rivals.length > 0) {
+      decided.add(c.figure); // two metrics fit equally well: do not guess
+      continue;
+    }
+    claim(c.figure, c.cue, c.metric);
   }
   return claims.sort((a, b) => a.figure.start - b.figure.start);
+}
+
+/**
+ * "253 and 300 contracted projects, respectively": figures of one sort pair in order with
+ * the cues that name metrics of that sort, or, where one cue names the metric for several
+ * subjects, with the subjects in the order the sentence names them. Only exact pairings
+ * are taken; anything else is left to the nearest-cue rule.
+ */
+function pairRespectively(
+  ctx: SentenceContext,
+  insideCue: boolean[],
+  change: boolean[],
+  fits: (fi: number, metric: Metric) => boolean,
+  decided: Set<number>,
+  claim: (fi: number, ci: number, metric: Metric) => void,
+): void {
+  const { figures, cues } = ctx;
+  const groups = new Map<string, number[]>();
+  figures.forEach((f, fi) => {
+    if (insideCue[fi]) return;
+    const key = `${f.kind}\u0000${f.unit}\u0000${change[fi]}`;
+    groups.set(key, [...(groups.get(key) ?? []), fi]);
+  });
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const fitting = (ci: number) => cues[ci].values.filter((m) => group.every((fi) => fits(fi, m)));
+    const named = cues.map((_, ci) => ci).filter((ci) => fitting(ci).length > 0);
+    if (named.length === group.length && named.every((ci) => fitting(ci).length === 1)) {
+      group.forEach((fi, i) => claim(fi, named[i], fitting(named[i])[0]));
+    } else if (named.length === 1 && ctx.subjects.length === group.length) {
+      const metrics = ctx.subjects.map((id) => fitting(named[0]).filter((m) => m.subject === id));
+      if (metrics.every((m) => m.length === 1)) group.forEach((fi, i) => claim(fi, named[0], metrics[i][0]));
+    }
+    for (const fi of group) decided.add(fi);
+  }
+}
+
+function clauseBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014) n++;
+  }
+  return n;
 }
 
 function tokenSpan(tokens: readonly Token[], start: number, end: number): { from: number; to: number } {
@@ -113,11 +183,6 @@ function tokenSpan(tokens: readonly Token[], start: number, end: number): { from
   let to = from;
   while (to < tokens.length && tokens[to].start < end) to++;
   return { from, to };
-}
-
-/** Another figure between a figure and a cue belongs to that cue more than this one does. */
-function crossesFigure(spans: { from: number; to: number }[], self: number, from: number, to: number): boolean {
-  return spans.some((s, i) => i !== self && s.from >= from && s.to <= to && s.to > s.from);
 }
 
 function isChange(figure: Figure, tokens: readonly Token[], from: number): boolean {
@@ -130,11 +195,14 @@ function isChange(figure: Figure, tokens: readonly Token[], from: number): boole
   return false;
 }
 
-function nearestTime(times: readonly TimeMention[], figure: Figure): TimeMention | undefined {
+/** The date or period nearest to a figure, in words; on a tie the one after it ("1,297 trains in 2020"). */
+function nearestTime(times: readonly TimeMention[], tokens: readonly Token[], span: { from: number; to: number }): TimeMention | undefined {
   let best: TimeMention | undefined;
   let bestDistance = Infinity;
   for (const t of times) {
-    const d = t.end <= figure.start ? figure.start - t.end : t.start >= figure.end ? t.start - figure.end : 0;
+    const at = tokenSpan(tokens, t.start, t.end);
+    const after = at.from >= span.to;
+    const d = after ? at.from - span.to : at.to <= span.from ? span.from - at.to + 0.5 : 0;
     if (d < bestDistance) {
       best = t;
       bestDistance = d;

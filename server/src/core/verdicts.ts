@@ -56,11 +56,15 @@ function draftRange(m: Measured, approx: Approx | null): Range {
   return qualified(m.value, m.high, approx, rounded / 2);
 }
 
-/** The values an observation allows. */
+/**
+ * The values an observation allows: as precise as the digits the fact file gives
+ * (0.066667 for one-fifteenth stands for 0.0666665…0.0666675), a whole step either way
+ * where the source says "approximately".
+ */
 function observedRange(o: Observation): Range {
   const approx = o.qualifier?.approx;
-  const tolerance = approx === 'about' ? roundingPlace(o.value, 0) / 2 : 0;
-  return qualified(o.value, o.value, approx, tolerance);
+  const place = roundingPlace(o.value, 0);
+  return qualified(o.value, o.value, approx, approx === 'about' ? place : place / 2);
 }
 
 function overlaps(a: Range, b: Range): boolean {
