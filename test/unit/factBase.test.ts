@@ -136,6 +136,8 @@ test('a schema violation points at the offending key', () => {
   assert.deepEqual([p.location.line, p.location.character, p.location.endLine, p.location.endCharacter], [16, 8, 16, 13]);
   assert.ok(problems.some((q) => q.message === 'metric "city.things" observation 1 is missing "value"'));
   assert.equal(base.metrics.size, 0, 'the broken metric is not loaded');
+  assert.equal(only(problems, 'metric-not-loaded').message, 'metric "city.things" is not loaded because of the problems in it');
+  assert.equal(only(problems, 'metric-not-loaded').location.line, 10);
   assert.equal(base.sources.size, 1, 'the valid parts of the file still load');
 });
 

@@ -44,7 +44,7 @@ const SECTIONS: Section[] = ['sources', 'subjects', 'metrics'];
 const SINGULAR: Record<Section, string> = { sources: 'source', subjects: 'subject', metrics: 'metric' };
 
 /** Plain data as the YAML holds it, after the schema check. */
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
 
 /** Parses and validates fact files that are already in memory (the language server passes editor buffers). Never throws. */
 export function loadFactFiles(files: FactFile[]): { base: FactBase; problems: FactProblem[] } {
@@ -84,7 +84,8 @@ export function loadFactBase(dirs: string[]): { base: FactBase; problems: FactPr
         if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(p);
       } else if (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) {
         try {
-          if (fs.statSync(p).size > MAX_FACT_FILE_CHARS * 4) {
+          // A UTF-8 file has at least a third as many UTF-16 units as bytes: beyond this it is too large for sure.
+          if (fs.statSync(p).size > MAX_FACT_FILE_CHARS * 3) {
             problems.push(tooLarge(p));
             continue;
           }
@@ -167,8 +168,12 @@ function loadOne(file: FactFile, base: FactBase, problems: FactProblem[]): void 
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    problems.push({ severity: 'error', code: 'yaml', message: `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} times); fact files must not use alias bombs`, location: loc.node(doc.contents, fileStart(file.path)) });
-    void err;
+    // The yaml package throws here only when aliases expand too much (a "billion laughs" file).
+    const bomb = /alias/i.test((err as Error).message);
+    const message = bomb
+      ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} times); fact files must not use alias bombs`
+      : `cannot read the YAML data: ${(err as Error).message}`;
+    problems.push({ severity: 'error', code: 'yaml', message, location: loc.node(doc.contents, fileStart(file.path)) });
     return;
   }
   if (data === null || data === undefined) return; // an empty file (or only comments) holds no facts
@@ -194,9 +199,12 @@ function loadOne(file: FactFile, base: FactBase, problems: FactProblem[]): void 
     const seq = isMap(root) ? resolve(doc, root.get(section, true) as Node | undefined) : undefined;
     const itemNodes = isSeq(seq) ? seq.items : [];
     for (let i = 0; i < list.length; i++) {
-      if (bad[section].has(i)) continue;
       const node = resolve(doc, itemNodes[i] as Node | undefined);
       const where = loc.node(node, fileStart(file.path));
+      if (bad[section].has(i)) {
+        if (section === 'metrics') problems.push(notLoaded(list[i]?.id ?? `number ${i + 1}`, where));
+        continue;
+      }
       if (section === 'sources') addSource(base, problems, list[i], where, isMap(node) ? loc.node(node.get('published', true) as Node | undefined, where) : where);
       else if (section === 'subjects') addSubject(base, problems, list[i], where);
       else addMetric(base, problems, list[i], node, where, doc, loc);
@@ -206,8 +214,7 @@ function loadOne(file: FactFile, base: FactBase, problems: FactProblem[]): void 
 
 function firstLine(s: string): string {
   const nl = s.indexOf('\n');
-  const line = nl < 0 ? s : s.slice(0, nl);
-  return line.replace(/ at line \d+, column \d+:?$/, '');
+  return nl < 0 ? s : s.slice(0, nl);
 }
 
 function resolve(doc: Document, n: Node | null | undefined): Node | undefined {
@@ -293,7 +300,7 @@ function addMetric(
     observations.push(obs);
   }
   if (!ok) {
-    problems.push({ severity: 'error', code: 'metric-not-loaded', message: `metric "${id}" is not loaded because of the problems in its observations`, location });
+    problems.push(notLoaded(id, location));
     return;
   }
   const m: Metric = {
@@ -310,6 +317,11 @@ function addMetric(
   const prev = base.metrics.get(id);
   if (prev) problems.push(duplicateIdProblem('metric', id, prev.location, location));
   else base.metrics.set(id, m);
+}
+
+/** Said where a metric is dropped, so that checks relying on it are not silently lost. */
+function notLoaded(id: string, location: Location): FactProblem {
+  return { severity: 'error', code: 'metric-not-loaded', message: `metric "${id}" is not loaded because of the problems in it`, location };
 }
 
 // ------------------------------------------------------------------ schema errors
@@ -354,7 +366,7 @@ function schemaProblem(e: ErrorObject, segs: string[], doc: Document, data: Data
   const node = resolve(doc, segs.length ? (doc.getIn(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as Node | undefined) : doc.contents ?? undefined);
   const fallback: Location = { file: loc.file, line: 0, character: 0, endLine: 0, endCharacter: 0 };
   let location = loc.node(node, fallback);
-  const p = e.params as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const p = e.params as Record<string, any>;
   const desc = (e.parentSchema as { description?: string } | undefined)?.description;
   let message: string;
   switch (e.keyword) {
