@@ -1,9 +1,9 @@
 // Short words for observations and sources, shared by verdict messages, hovers and citations.
 import type { FactBase, Observation, Source } from './types';
 
-/** "2025 (estimated)", "end of 2020": when an observation holds, as a reader would say it. */
+/** "end of 2020", "about 2025": when an observation holds, as the fact file words it. */
 export function whenText(o: Observation): string {
-  return o.whenEstimated ? `${o.whenLabel} (estimated)` : o.whenLabel;
+  return o.whenLabel;
 }
 
 /** The observation's main source. */

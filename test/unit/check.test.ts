@@ -1,0 +1,122 @@
+// The whole pipeline on real text: the seed articles the fact base was built from, the
+// example drafts, names that only look like figures, disable comments, and the
+// incremental checker against fresh checks.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { check, DocumentChecker } from '../../server/src/core/check';
+import { loadFactBase } from '../../server/src/core/factBase';
+import type { CheckResult } from '../../server/src/core/types';
+
+const root = join(__dirname, '..', '..', '..');
+const { base, problems } = loadFactBase([join(root, 'facts')]);
+const seeds = join(root, '..', 'shared', 'seeds');
+
+/** Each seed read on the day it was published, so "this year" means what its writer meant. */
+const SEED_DATES: Record<string, string> = {
+  '000_06a61ca96ba344e9.txt': '2025-06-30',
+  '001_86ac3ffc093e95b0.txt': '2025-06-30',
+  '002_5da8d3901f3691f2.txt': '2020-12-25',
+  '003_3cf6f3ca2911587f.txt': '2021-10-12',
+  '004_05337065815adaf7.txt': '2022-01-03',
+};
+
+const findings = (r: CheckResult) => r.claims.filter((c) => c.verdict.severity && !c.suppressed);
+const summary = (r: CheckResult) => findings(r).map((c) => [c.claim.figure.text, c.verdict.kind, c.claim.metric.id]);
+
+test('the shipped fact base loads without errors', () => {
+  assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+});
+
+test('the seed articles raise no finding at all, and nearly every fact figure is linked and verified', () => {
+  let linked = 0;
+  for (const [file, today] of Object.entries(SEED_DATES)) {
+    const text = readFileSync(join(seeds, file), 'utf8');
+    const result = check(text, base, { format: 'plaintext', today });
+    assert.deepEqual(summary(result), [], file);
+    for (const c of result.claims) assert.ok(['verified', 'historical'].includes(c.verdict.kind), `${file}: ${c.claim.figure.text} ${c.verdict.kind}`);
+    linked += result.claims.length;
+  }
+  // 000 and 001 state the same 5 figures; 002–004 hold most of the other ~75.
+  assert.ok(linked >= 65, `only ${linked} claims linked in the seeds`);
+});
+
+test('the English example draft: exactly the known outdated, conflicting and unverifiable figures', () => {
+  const text = readFileSync(join(root, 'examples', 'draft-en.md'), 'utf8');
+  const result = check(text, base, { today: '2026-12-02' });
+  assert.deepEqual(summary(result), [
+    ['293', 'outdated', 'chongqing.fortune-global-500-companies'],
+    ['5,510', 'conflicting', 'liangjiang-digital-economy-park.digital-economy-enterprises'],
+    ['250', 'unverifiable', 'chongqing.fortune-global-500-companies'],
+  ]);
+  const outdated = findings(result)[0];
+  assert.equal(outdated.verdict.expected?.value, 322);
+  assert.match(outdated.verdict.message, /latest sourced figure .* is 322/);
+  // The same figure with the period it holds for is history, not a finding.
+  assert.ok(result.claims.some((c) => c.claim.figure.text === '293' && c.verdict.kind === 'historical'));
+});
+
+test('the German example draft: German numbers, German scale words', () => {
+  const text = readFileSync(join(root, 'examples', 'draft-de.md'), 'utf8');
+  const result = check(text, base, { today: '2026-12-02' });
+  assert.deepEqual(summary(result), [
+    ['8.573', 'conflicting', 'chongqing.foreign-invested-enterprises'],
+    ['293', 'outdated', 'chongqing.fortune-global-500-companies'],
+    ['1,71 Milliarden Yuan', 'conflicting', 'chongqing.contracted-investment-capital'],
+  ]);
+  assert.match(findings(result)[0].verdict.message, /8\.753/);
+  assert.match(findings(result)[2].verdict.message, /1,71 Billionen Yuan/);
+});
+
+test('numbers that are names are never claims', () => {
+  const text =
+    'Chongqing has Fortune 500 status. Chongqing built the 33618 system and the "1+2+7+9" platform system. ' +
+    'Chongqing makes 12-inch chips. During the 14th Five-Year Plan, Chongqing renovated Super 80 Street. ' +
+    'Chongqing has an 8D skyline. In 2021, Chongqing had 20 Measures for Stabilizing Foreign Investment.';
+  const result = check(text, base, { today: '2026-12-02' });
+  assert.deepEqual(result.claims.map((c) => c.claim.figure.text), []);
+});
+
+test('figures in code, front matter and link destinations are not read', () => {
+  const text = '---\nfacts: 293 Fortune 500 companies in Chongqing\n---\n\nChongqing: `293 Fortune 500 companies`.\n\n```\nChongqing has 293 Fortune 500 companies.\n```\n\n[Chongqing](https://x.test/293-fortune-500-companies) has 322 Fortune 500 companies.\n';
+  const result = check(text, base, { today: '2026-12-02' });
+  assert.deepEqual(result.claims.map((c) => [c.claim.figure.text, c.verdict.kind]), [['322', 'verified']]);
+});
+
+test('a subject named earlier in the paragraph carries over; another subject stops it', () => {
+  const carried = check('Chongqing is growing. It now hosts 293 Fortune 500 companies.', base, { today: '2026-12-02' });
+  assert.deepEqual(summary(carried), [['293', 'outdated', 'chongqing.fortune-global-500-companies']]);
+  const other = check('Chongqing is growing. The Liangjiang New Area hosts 147 Fortune 500 companies.', base, { today: '2026-12-02' });
+  assert.deepEqual(other.claims, []);
+});
+
+test('inline disable comments keep a claim listed but silence it', () => {
+  const text = 'Chongqing hosts 293 Fortune 500 companies. <!-- factlint-disable-line -->\n\nChongqing hosts 293 Fortune 500 companies.\n';
+  const result = check(text, base, { today: '2026-12-02' });
+  assert.deepEqual(result.claims.map((c) => [c.verdict.kind, Boolean(c.suppressed)]), [
+    ['outdated', true],
+    ['outdated', false],
+  ]);
+});
+
+test('the incremental checker gives what a fresh check gives, edit after edit', () => {
+  const text = readFileSync(join(root, 'examples', 'draft-en.md'), 'utf8');
+  const checker = new DocumentChecker(base);
+  const edits: Array<(t: string) => string> = [
+    (t) => t.replace('8,753', '8,700'),
+    (t) => t.replace('## Opening-up platforms', 'Intro paragraph with 322 Fortune 500 companies in Chongqing.\n\n## Opening-up platforms'),
+    (t) => t.replace('5,510', '5,105'),
+    (t) => t.replace('In 2018, Chongqing', 'In 2018, the Liangjiang New Area'),
+    (t) => `New first paragraph.\n\n${t}`,
+    (t) => t.slice(0, Math.floor(t.length / 2)),
+  ];
+  let current = text;
+  const strip = (r: CheckResult) => JSON.stringify(r.claims.map((c) => [c.claim.figure.start, c.claim.figure.end, c.claim.metric.id, c.verdict.kind, c.verdict.message]));
+  for (const edit of edits) {
+    current = edit(current);
+    const incremental = checker.check(current, { today: '2026-12-02' });
+    assert.equal(strip(incremental), strip(check(current, base, { today: '2026-12-02' })));
+    for (const c of incremental.claims) assert.equal(current.slice(c.claim.figure.start, c.claim.figure.end), c.claim.figure.text);
+  }
+});
