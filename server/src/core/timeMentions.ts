@@ -27,19 +27,65 @@ const WORD = 0;
 const NUM = 1;
 const PUNCT = 2;
 
-interface Token {
-  start: number;
-  end: number;
-  kind: number;
-  /**
-   * Lowercased text (words the grammar knows, see GRAMMAR_KEYS; '' for all other words),
-   * the digits as written (numbers), the character (punctuation).
-   */
-  text: string;
+/**
+ * Tokens as parallel typed arrays: an object per token would load the collector on long
+ * drafts. Words carry their lowercased text only if the grammar knows them (GRAMMAR_KEYS).
+ */
+class Tokens {
+  count = 0;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly kind: Uint8Array;
   /** For numbers written as plain digits: their value; otherwise -1. */
-  value: number;
-  /** True if the word starts with a capital letter. */
-  capital: boolean;
+  readonly value: Int32Array;
+  /** 1 if the word starts with a capital letter. */
+  readonly capital: Uint8Array;
+  /** For known words: 1 + index into `words`; 0 otherwise. */
+  private readonly word: Int32Array;
+  private readonly words: string[] = [];
+
+  constructor(
+    private readonly src: string,
+    capacity: number,
+  ) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.value = new Int32Array(capacity);
+    this.capital = new Uint8Array(capacity);
+    this.word = new Int32Array(capacity);
+  }
+
+  push(start: number, end: number, kind: number, value: number, capital: boolean, word: string | null): void {
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.kind[k] = kind;
+    this.value[k] = value;
+    this.capital[k] = capital ? 1 : 0;
+    if (word !== null) this.word[k] = this.words.push(word);
+  }
+
+  has(i: number): boolean {
+    return i >= 0 && i < this.count;
+  }
+
+  /** Lowercased text of a known word ('' for other words), the digits of a number, the punctuation character; '' out of range. */
+  text(i: number): string {
+    if (!this.has(i)) return '';
+    switch (this.kind[i]) {
+      case WORD:
+        return this.word[i] > 0 ? this.words[this.word[i] - 1] : '';
+      case PUNCT:
+        return this.src[this.start[i]];
+      default:
+        return this.src.slice(this.start[i], this.end[i]);
+    }
+  }
+
+  length(i: number): number {
+    return this.has(i) ? this.end[i] - this.start[i] : 0;
+  }
 }
 
 function isDigit(c: number): boolean {
@@ -82,8 +128,8 @@ function prefixKey(word: string): number {
  * Only words whose first six letters start a word of the grammar get their text: most
  * words of a draft never do, and skipping their strings keeps this allocation-light.
  */
-function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
+function tokenize(text: string, from: number, to: number): Tokens {
+  const tokens = new Tokens(text, to - from);
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -107,15 +153,14 @@ function tokenize(text: string, from: number, to: number): Token[] {
       if (letters) {
         const known = isDigit(c) || GRAMMAR_KEYS.has(key);
         const capital = (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
-        tokens.push({ start, end: i, kind: WORD, text: known ? text.slice(start, i).toLowerCase() : '', value: -1, capital });
+        tokens.push(start, i, WORD, -1, capital, known ? text.slice(start, i).toLowerCase() : null);
       } else {
-        const raw = text.slice(start, i);
-        tokens.push({ start, end: i, kind: NUM, text: raw, value: plain && raw.length <= 9 ? Number(raw) : -1, capital: false });
+        tokens.push(start, i, NUM, plain && i - start <= 9 ? Number(text.slice(start, i)) : -1, false, null);
       }
       continue;
     }
     i++;
-    tokens.push({ start, end: i, kind: PUNCT, text: text[start], value: -1, capital: false });
+    tokens.push(start, i, PUNCT, -1, false, null);
   }
   return tokens;
 }
@@ -300,7 +345,7 @@ class Reader {
   private readonly t: Day;
 
   constructor(
-    private readonly tokens: Token[],
+    private readonly tokens: Tokens,
     private readonly lang: Lang,
     today: Day,
   ) {
@@ -308,13 +353,20 @@ class Reader {
     this.t = today;
   }
 
+  /** The token at i as plain values (kind -1 out of range; text '' for numbers, which would cost a slice). */
+  private view(i: number): { exists: boolean; kind: number; value: number; capital: boolean; text: string } {
+    const t = this.tokens;
+    const exists = t.has(i);
+    const kind = exists ? t.kind[i] : -1;
+    return { exists, kind, value: exists ? t.value[i] : -1, capital: exists && t.capital[i] === 1, text: kind === NUM ? '' : t.text(i) };
+  }
+
   private word(i: number, options: ReadonlySet<string>): boolean {
-    const tok = this.tokens[i];
-    return tok !== undefined && (tok.kind === WORD || tok.kind === PUNCT) && options.has(tok.text);
+    return this.tokens.kind[i] !== NUM && options.has(this.tokens.text(i));
   }
 
   private text(i: number): string {
-    return this.tokens[i]?.text ?? '';
+    return this.tokens.text(i);
   }
 
   /** True if tokens from i read as the sequence `seq`. */
@@ -325,15 +377,15 @@ class Reader {
 
   /** A plausible year written as four plain digits at i, or -1. */
   private year(i: number): number {
-    const tok = this.tokens[i];
-    if (!tok || tok.kind !== NUM || tok.text.length !== 4 || tok.value < 1900 || tok.value > 2100) return -1;
-    return tok.value;
+    const t = this.tokens;
+    if (!t.has(i) || t.kind[i] !== NUM || t.length(i) !== 4 || t.value[i] < 1900 || t.value[i] > 2100) return -1;
+    return t.value[i];
   }
 
   /** A month name at i (capitalised, abbreviations with an optional '.'): [month, end] or null. */
   private month(i: number): [number, number] | null {
-    const tok = this.tokens[i];
-    if (!tok || tok.kind !== WORD || !tok.capital) return null;
+    const tok = this.view(i);
+    if (tok.kind !== WORD || !tok.capital) return null;
     const m = this.v.months.get(tok.text);
     if (m === undefined) return null;
     return [m, !this.v.fullMonths.has(tok.text) && this.text(i + 1) === '.' ? i + 2 : i + 1];
@@ -341,8 +393,8 @@ class Reader {
 
   /** A small number in digits or words at i ("eight", "8", "acht"), or -1. */
   private count(i: number): number {
-    const tok = this.tokens[i];
-    if (!tok) return -1;
+    const tok = this.view(i);
+    if (!tok.exists) return -1;
     if (tok.kind === NUM) return tok.value >= 1 && tok.value <= 12 ? tok.value : -1;
     return this.v.numbers.get(tok.text) ?? -1;
   }
@@ -394,8 +446,8 @@ class Reader {
     let n = -1;
     if (QUOTES.has(this.text(i))) i++;
     let j = i;
-    const tok = this.tokens[i];
-    if (!tok) return null;
+    const tok = this.view(i);
+    if (!tok.exists) return null;
     if (this.lang === 'en' && tok.kind === WORD) {
       const m = ORDINAL.exec(tok.text);
       if (m) n = Number(m[1]);
@@ -428,18 +480,18 @@ class Reader {
 
   /** "December 30, 2021", "30 December 2021", "30. Dezember 2021", "30.12.2021", "2021-12-30". */
   private day(i: number): Core | null {
-    const tok = this.tokens[i];
-    if (!tok) return null;
+    const tok = this.view(i);
+    if (!tok.exists) return null;
     if (tok.kind === NUM && tok.value < 0) {
       // "30.12.2021" as one number token.
-      const parts = tok.text.split('.');
+      const parts = this.text(i).split('.');
       if (parts.length === 3 && parts[2].length === 4 && parts[0].length <= 2 && parts[1].length <= 2) {
         return this.dayCore(Number(parts[2]), Number(parts[1]), Number(parts[0]), i + 1);
       }
     }
     const y = this.year(i);
     if (y >= 0 && this.text(i + 1) === '-' && this.text(i + 3) === '-' && this.text(i + 2).length === 2 && this.text(i + 4).length === 2) {
-      return this.dayCore(y, this.tokens[i + 2].value, this.tokens[i + 4].value, i + 5);
+      return this.dayCore(y, this.tokens.value[i + 2], this.tokens.value[i + 4], i + 5);
     }
     const month = this.month(i);
     if (month && this.lang === 'en') {
@@ -464,9 +516,9 @@ class Reader {
   }
 
   private dayNumber(i: number): number {
-    const tok = this.tokens[i];
-    if (!tok) return -1;
-    if (tok.kind === NUM && tok.text.length <= 2 && tok.value >= 1 && tok.value <= 31) return tok.value;
+    const tok = this.view(i);
+    if (!tok.exists) return -1;
+    if (tok.kind === NUM && this.tokens.length(i) <= 2 && tok.value >= 1 && tok.value <= 31) return tok.value;
     const m = tok.kind === WORD ? ORDINAL.exec(tok.text) : null;
     return m && Number(m[1]) <= 31 ? Number(m[1]) : -1;
   }
@@ -514,8 +566,8 @@ class Reader {
 
   /** "Q1 2021", "H1 2021", "first quarter of 2021", "second half of 2021", "im ersten Quartal 2021", "1. Halbjahr 2021". */
   private quarter(i: number): Core | null {
-    const tok = this.tokens[i];
-    if (!tok) return null;
+    const tok = this.view(i);
+    if (!tok.exists) return null;
     let n = -1;
     let months = 0;
     let j = i + 1;
@@ -566,8 +618,11 @@ class Reader {
     return null;
   }
 
-  /** A bare year or a year range, unless the number is a quantity ("2000 %"). */
-  private years(i: number, and: boolean): Core | null {
+  /**
+   * A year or a year range, unless the number is a quantity ("2000 %") or, in English and
+   * without a lead, part of a name ("Business Environment Report 2020", "the 2021 Smart China Expo").
+   */
+  private years(i: number, led: boolean, and: boolean): Core | null {
     const pair = this.yearPair(i, and);
     // A span of years is a period written about ("over 2016–2020"), not a comparison base.
     if (pair) return { end: pair[2], range: { start: iso(pair[0], 1, 1), end: iso(pair[1], 12, 31) }, comparable: false, twoEnded: true };
@@ -575,13 +630,20 @@ class Reader {
     if (y < 0) return null;
     const next = this.text(i + 1);
     if (next === '%' || next === 'percent' || next === 'per' || next === 'prozent') return null;
+    if (!led && this.lang === 'en' && (this.isNameWord(i - 1) || this.isNameWord(i + 1))) return null;
     return { end: i + 1, range: yearRange(y), comparable: true };
+  }
+
+  /** True for a capitalised word the grammar does not know: a word of a name, not "The" or "In". */
+  private isNameWord(i: number): boolean {
+    const t = this.tokens;
+    return t.has(i) && t.kind[i] === WORD && t.capital[i] === 1 && t.text(i) === '';
   }
 
   /** The core expression at i, if any; `led` when a lead precedes it, `and` after "between". */
   core(i: number, led: boolean, and: boolean): Core | null {
-    const tok = this.tokens[i];
-    if (!tok) return null;
+    const tok = this.view(i);
+    if (!tok.exists) return null;
     if (tok.kind === WORD ? !this.v.coreStarts.has(tok.text) && !isDigit(tok.text.charCodeAt(0)) : tok.kind === PUNCT && !QUOTES.has(tok.text)) return null;
     return (
       this.plan(i) ??
@@ -591,7 +653,7 @@ class Reader {
       this.firstMonths(i) ??
       this.quarter(i) ??
       this.relative(i) ??
-      this.years(i, and)
+      this.years(i, led, and)
     );
   }
 
@@ -618,11 +680,11 @@ class Reader {
   }
 
   get length(): number {
-    return this.tokens.length;
+    return this.tokens.count;
   }
 
   span(first: number, end: number): [number, number] {
-    return [this.tokens[first].start, this.tokens[end - 1].end];
+    return [this.tokens.start[first], this.tokens.end[end - 1]];
   }
 
   /** The range a lead makes of a core's range. */
