@@ -30,6 +30,7 @@ interface Location {
 const EN = 'drafts/draft-en.md';
 const DE = 'drafts/draft-de.md';
 const FORTUNE_FILE = 'facts/chongqing/foreign-investment.yaml';
+const FORTUNE = 'chongqing.fortune-global-500-companies';
 
 /** Diagnostics reduced to what a reader compares: rule, severity and where. */
 function brief(ds: Diagnostic[]): string[] {
@@ -90,8 +91,9 @@ describe('language server over stdio (push diagnostics)', () => {
     const lines = h.contents.value.split('\n\n');
     assert.equal(lines[0], '**factlint: outdated figure**');
     assert.equal(lines[2], '**Metric:** Fortune Global 500 companies with operations in Chongqing — Chongqing');
-    assert.equal(lines[3], '**Sourced:** 322 · about 2025 (14th Five-Year Plan period) (estimated)');
-    assert.equal(lines[4], '**Timeline:** 293 · end of 2020 (13th Five-Year Plan period) → **322 · about 2025 (14th Five-Year Plan period) (estimated)**');
+    const [when293, when322] = [ws.when(FORTUNE, 293), ws.when(FORTUNE, 322)];
+    assert.equal(lines[3], `**Sourced:** 322 · ${when322}`);
+    assert.equal(lines[4], `**Timeline:** 293 · ${when293} → **322 · ${when322}**`);
     assert.equal(lines[5], '> with 322 of the world’s top 500 companies having operations in the city (paragraph 1)');
     assert.match(lines[6], /^\*\*Source:\*\* \*Chongqing has established 8,753 foreign-invested enterprises, becoming a major driver of local economic growth\* — asiacity\.news, 2025 \(estimated\) · \[asiacity\.news\]\(https:\/\/asiacity\.news\//);
     assert.deepEqual(h.range, { start: { line: 2, character: 17 }, end: { line: 2, character: 20 } });
@@ -114,7 +116,7 @@ describe('language server over stdio (push diagnostics)', () => {
       [
         ['Update to the sourced figure: 322', 'quickfix', true],
         ['Update to 322 and cite asiacity.news', 'quickfix', false],
-        ['Keep 293 as the figure for end of 2020 (13th Five-Year Plan period): add "(as of 2020)"', 'quickfix', false],
+        [`Keep 293 as the figure for ${ws.when(FORTUNE, 293)}: add "(as of 2020)"`, 'quickfix', false],
         ['Ignore this figure (disable comment)', 'quickfix', false],
       ],
     );
@@ -226,34 +228,39 @@ describe('language server over stdio (push diagnostics)', () => {
     const uri = ws.uri(FORTUNE_FILE);
     const good = ws.read(FORTUNE_FILE);
     await c.open(uri, 'yaml', good);
-    const line = ws.lineOf(FORTUNE_FILE, 'value: 322');
-    const col = good.split('\n')[line].indexOf('322');
-    const pushedBefore = c.pushed.length;
-    // 322 → 330: the draft's expected figure changes.
-    await c.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col + 3 } }, text: '330' }]);
-    const ds = await c.until('re-checked draft', () => c.pushed.slice(pushedBefore).find((p) => p.uri === ws.uri(EN) && p.diagnostics.some((d) => d.message.includes(' 330 ')))?.diagnostics);
-    assert.deepEqual(brief(ds), ['outdated-figure 2 2:17-2:20', 'conflicting-figure 1 4:21-4:24']);
-    // A value that is no number: reported where it is; the drafts keep the last good version (330).
-    let mark = c.pushed.length;
-    await c.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col + 3 } }, text: 'many' }]);
-    const problems = await c.until('fact file problems', () => c.pushed.slice(mark).find((p) => p.uri === uri && p.diagnostics.length > 0)?.diagnostics);
-    assert.deepEqual(
-      problems.map((d) => [d.severity, d.source, d.code, d.range.start.line, d.range.start.character]),
-      [[1, 'factlint', 'schema', line, col]],
-    );
-    // Broken YAML syntax likewise.
-    mark = c.pushed.length;
-    await c.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col + 4 } }, text: '[330' }]);
-    const syntax = await c.until('YAML problems', () => c.pushed.slice(mark).find((p) => p.uri === uri && p.diagnostics.length > 0)?.diagnostics);
-    assert.deepEqual([...new Set(syntax.map((d) => d.code))], ['yaml']);
-    const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri: ws.uri(EN) }, position: { line: 2, character: 18 } });
-    assert.equal(hover.contents.value.split('\n\n')[3], '**Sourced:** 330 · about 2025 (14th Five-Year Plan period) (estimated)');
-    // Closing without saving: the disk version (322) counts again and the problems go away.
-    const mark2 = c.pushed.length;
-    await c.close(uri);
-    await c.until('problems cleared', () => c.pushed.slice(mark2).find((p) => p.uri === uri && p.diagnostics.length === 0));
+    let closedAt = 0;
+    try {
+      const line = ws.lineOf(FORTUNE_FILE, 'value: 322');
+      const col = good.split('\n')[line].indexOf('322');
+      const pushedBefore = c.pushed.length;
+      // 322 → 330: the draft's expected figure changes.
+      await c.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col + 3 } }, text: '330' }]);
+      const ds = await c.until('re-checked draft', () => c.pushed.slice(pushedBefore).find((p) => p.uri === ws.uri(EN) && p.diagnostics.some((d) => d.message.includes(' 330 ')))?.diagnostics);
+      assert.deepEqual(brief(ds), ['outdated-figure 2 2:17-2:20', 'conflicting-figure 1 4:21-4:24']);
+      // A value that is no number: reported where it is; the drafts keep the last good version (330).
+      let mark = c.pushed.length;
+      await c.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col + 3 } }, text: 'many' }]);
+      const problems = await c.until('fact file problems', () => c.pushed.slice(mark).find((p) => p.uri === uri && p.diagnostics.length > 0)?.diagnostics);
+      const schema = problems.filter((d) => d.code === 'schema');
+      assert.deepEqual(
+        schema.map((d) => [d.severity, d.source, d.range.start.line, d.range.start.character]),
+        [[1, 'factlint', line, col]],
+      );
+      // Broken YAML syntax likewise.
+      mark = c.pushed.length;
+      await c.change(uri, [{ range: { start: { line, character: col }, end: { line, character: col + 4 } }, text: '[330' }]);
+      const syntax = await c.until('YAML problems', () => c.pushed.slice(mark).find((p) => p.uri === uri && p.diagnostics.length > 0)?.diagnostics);
+      assert.deepEqual([...new Set(syntax.map((d) => d.code))], ['yaml']);
+      const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri: ws.uri(EN) }, position: { line: 2, character: 18 } });
+      assert.equal(hover.contents.value.split('\n\n')[3], `**Sourced:** 330 · ${ws.when(FORTUNE, 322)}`);
+    } finally {
+      // Closing without saving: the disk version (322) counts again and the problems go away.
+      closedAt = c.pushed.length;
+      await c.close(uri);
+    }
+    await c.until('problems cleared', () => c.pushed.slice(closedAt).find((p) => p.uri === uri && p.diagnostics.length === 0));
     const back = await c.request<Hover>('textDocument/hover', { textDocument: { uri: ws.uri(EN) }, position: { line: 2, character: 18 } });
-    assert.equal(back.contents.value.split('\n\n')[3], '**Sourced:** 322 · about 2025 (14th Five-Year Plan period) (estimated)');
+    assert.equal(back.contents.value.split('\n\n')[3], `**Sourced:** 322 · ${ws.when(FORTUNE, 322)}`);
   });
 
   test('a fact file changed on disk: reloaded on workspace/didChangeWatchedFiles', async () => {

@@ -3,6 +3,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { whenText } from '../../server/src/core/cite';
+import { loadFactBase } from '../../server/src/core/factBase';
 import { ROOT, uriOf } from './lspClient';
 
 export interface Workspace {
@@ -13,6 +15,8 @@ export interface Workspace {
   read(rel: string): string;
   /** Zero-based line of the first line containing `needle` in a workspace file. */
   lineOf(rel: string, needle: string): number;
+  /** How the hover words the date of a metric's observation with this value (from the copied facts). */
+  when(metricId: string, value: number): string;
   dispose(): void;
 }
 
@@ -32,6 +36,11 @@ export function makeWorkspace(): Workspace {
       const line = read(rel).split('\n').findIndex((l) => l.includes(needle));
       if (line < 0) throw new Error(`${rel} has no line containing ${needle}`);
       return line;
+    },
+    when(metricId, value) {
+      const o = loadFactBase([join(root, 'facts')]).base.metrics.get(metricId)?.observations.find((x) => x.value === value);
+      if (!o) throw new Error(`no observation ${value} of ${metricId}`);
+      return whenText(o);
     },
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
