@@ -19,6 +19,9 @@ test('English years, year ends and as-of dates', () => {
   expect('en', 'It had 293 at the end of 2020.', 'at the end of 2020 → 2020-12-31..2020-12-31');
   expect('en', 'The stock end-2020 was 293.', 'end-2020 → 2020-12-31..2020-12-31');
   expect('en', 'It reached 293 by the end of 2020.', 'by the end of 2020 → 2020-12-31..2020-12-31');
+  expect('en', 'It had 293 at year-end 2020.', 'at year-end 2020 → 2020-12-31..2020-12-31');
+  expect('en', 'It will reach 300 by 2025.', 'by 2025 → 2025-12-31..2025-12-31');
+  expect('en', 'at the end of July 2021', 'at the end of July 2021 → 2021-07-31..2021-07-31');
   expect('en', 'As of 2020, 293 firms.', 'As of 2020 → 2020-01-01..2020-12-31');
   expect('en', 'as of July 2021 there were 172', 'as of July 2021 → 2021-07-01..2021-07-31');
   expect('en', 'As of July this year, a total of 172 projects.', 'As of July this year → 2021-07-01..2021-07-31');
@@ -94,6 +97,8 @@ test('German years, year ends and Stand', () => {
   expect('de', 'Die Zahl 2020 war', '2020 → 2020-01-01..2020-12-31');
   expect('de', 'Ende 2020 waren es 293', 'Ende 2020 → 2020-12-31..2020-12-31');
   expect('de', 'zum Jahresende 2020', 'zum Jahresende 2020 → 2020-12-31..2020-12-31');
+  expect('de', 'Ende des Jahres 2020', 'Ende des Jahres 2020 → 2020-12-31..2020-12-31');
+  expect('de', 'bis Ende Juli 2021', 'bis Ende Juli 2021 → 2021-07-31..2021-07-31');
   expect('de', 'Stand 2020', 'Stand 2020 → 2020-01-01..2020-12-31');
   expect('de', 'Stand: Juli 2021', 'Stand: Juli 2021 → 2021-07-01..2021-07-31');
   expect('de', 'seit 2019', 'seit 2019 → 2019-01-01..2021-10-12');

@@ -12,8 +12,9 @@ export interface MaskedDocument {
   text: string;
   /**
    * Offsets of line starts that begin a new block although no blank line precedes them
-   * (list items, table rows, headings and the line after one, block-quote boundaries),
-   * ascending. Needed because masked list bullets leave nothing to see.
+   * (list items, table rows, footnote definitions, lines after a rule, block-quote
+   * boundaries), ascending. Needed because masked list bullets leave nothing to see;
+   * headings need none, their '#' stays.
    */
   breaks: number[];
 }
@@ -307,9 +308,11 @@ function maskBlocks(text: string, mask: Uint8Array, breaks: number[]): void {
   }
 }
 
-/** Number of blank lines before each offset is tracked so that inline constructs never cross paragraphs. */
+/**
+ * `index` plus the blank lines (a line break, optional spaces, another line break) in
+ * text[from, to): a running paragraph number, as inline constructs never cross paragraphs.
+ */
 function paragraphIndex(text: string, from: number, to: number, index: number): number {
-  // Counts blank lines in text[from, to): a line break followed by optional spaces and another line break.
   let i = from;
   while (i < to) {
     if (text.charCodeAt(i) === NL) {

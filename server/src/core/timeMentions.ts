@@ -264,7 +264,7 @@ const VOCABULARY: Record<Lang, Vocabulary> = {
     months: monthMap(EN_MONTHS, { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }),
     numbers: numberMap(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']),
     leads: leads({
-      end: 'at the end of|by the end of|at end of|by end of|the end of|end of|at end -|by end -|end -|as of the end of|as at the end of|as of end -|by',
+      end: 'at the end of|by the end of|at end of|by end of|the end of|end of|at end -|by end -|end -|as of the end of|as at the end of|as of end -|at year - end|year - end|by',
       asOf: 'as of|as at',
       since: 'since',
       between: 'between',
