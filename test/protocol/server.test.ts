@@ -132,7 +132,7 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.equal(lines(actions[3])[2], 'Chongqing counts 293 Fortune 500 companies among its investors. The city has 8,753 foreign-invested enterprises in total. <!-- factlint-disable-line -->');
 
     // Each edit, sent back as an incremental change, clears the outdated finding.
-    for (const a of [actions[0], actions[1], actions[3]]) {
+    for (const a of actions) {
       const v = await c.change(uri, a.edit!.changes![uri].map((e) => ({ range: e.range, text: e.newText })));
       assert.deepEqual(brief(await c.diagnosticsFor(uri, v)), ['conflicting-figure 1 4:21-4:24'], a.title);
       await c.change(uri, [{ text }]);
@@ -346,6 +346,27 @@ describe('language server with pull diagnostics and without configuration suppor
       // Plain text as Neovim names it ("text").
       await c.open(ws.uri('drafts/draft.txt'), 'text', ws.read('drafts/draft.txt'));
       assert.deepEqual(brief(await c.diagnosticsFor(ws.uri('drafts/draft.txt'), 1)), ['outdated-figure 1 0:26-0:29']);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('.factlintrc.json with strict mode and run on save', async () => {
+    writeFileSync(ws.path('.factlintrc.json'), JSON.stringify({ factBase: { paths: ['facts'] }, strict: true, run: 'onSave' }));
+    const c = await LspClient.start({ rootPath: ws.root, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    try {
+      const uri = ws.uri('drafts/strict.md');
+      await c.open(uri, 'markdown', 'The budget was US$5 billion and page 12 is blank.\n');
+      // Opening checks; in strict mode a fact-like figure that matches no metric is reported.
+      const ds = await c.diagnosticsFor(uri, 1);
+      assert.deepEqual(brief(ds), ['unsourced-figure 3 0:15-0:27']);
+      assert.equal(ds[0].message, '"US$5 billion" looks like a fact but matches no metric in the fact base.');
+      // Typing does not check; saving does.
+      const v = await c.change(uri, [{ range: { start: { line: 0, character: 15 }, end: { line: 0, character: 27 } }, text: 'little' }]);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(c.pushed.some((p) => p.uri === uri && p.version === v), false);
+      await c.notify('textDocument/didSave', { textDocument: { uri } });
+      assert.deepEqual(await c.diagnosticsFor(uri, v), []);
     } finally {
       await c.stop();
     }

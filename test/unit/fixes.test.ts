@@ -29,6 +29,7 @@ test('outdated figure in Markdown: update, update and cite (footnote), add perio
   assert.equal(out.addPeriod, 'Chongqing has 293 Fortune 500 companies (as of 2020).\n');
   assert.equal(out.ignore, 'Chongqing has 293 Fortune 500 companies. <!-- factlint-disable-line -->\n');
   // Each fix leaves no outdated finding behind.
+  assert.equal(check(out.addPeriod, base).claims[0].verdict.kind, 'historical');
   for (const kind of ['update', 'updateAndCite', 'ignore']) {
     const after = check(out[kind], base, { format: 'markdown' }).claims.filter((c) => c.verdict.kind === 'outdated' && !c.suppressed);
     assert.deepEqual(after, [], kind);
