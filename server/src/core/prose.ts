@@ -4,7 +4,7 @@
 // the language server runs them on every keystroke, on untrusted text.
 
 import type { Lang, LangSetting, Paragraph, Sentence } from './types';
-import { decideLanguage, languageEvidence } from './language';
+import { decideLanguage, languageEvidence, type LanguageEvidence } from './language';
 
 /** A masked document and where Markdown starts blocks that blank lines do not separate. */
 export interface MaskedDocument {
@@ -578,7 +578,7 @@ function isHeadingLine(text: string, at: number, end: number): boolean {
   return hashes >= 1 && hashes <= 6 && (p + hashes === end || isSpace(text.charCodeAt(p + hashes)));
 }
 
-/** The language of the whole masked document (by all its evidence), for short paragraphs. */
+/** The language of the whole masked document by all its evidence (what short paragraphs take under 'auto'). */
 export function documentLanguage(masked: string, fallback: Lang = 'en'): Lang {
   return decideLanguage(languageEvidence(masked), fallback);
 }
@@ -591,19 +591,16 @@ export function documentLanguage(masked: string, fallback: Lang = 'en'): Lang {
  */
 export function findParagraphs(masked: string, lang: LangSetting, breaks: readonly number[] = []): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const docLang: Lang = lang === 'auto' ? documentLanguage(masked) : lang;
+  // For 'auto', each paragraph's evidence is counted once; their sum decides the document.
+  const evidence: LanguageEvidence[] = [];
   const n = masked.length;
   let blockStart = -1;
   let blockEnd = -1;
   let b = 0;
   const close = (): void => {
     if (blockStart >= 0 && hasLetter(masked, blockStart, blockEnd)) {
-      let l: Lang = docLang;
-      if (lang === 'auto') {
-        const ev = languageEvidence(masked, blockStart, blockEnd);
-        if (ev.en + ev.de >= MIN_EVIDENCE) l = decideLanguage(ev, docLang);
-      }
-      paragraphs.push({ start: blockStart, end: blockEnd, lang: l });
+      paragraphs.push({ start: blockStart, end: blockEnd, lang: lang === 'auto' ? 'en' : lang });
+      if (lang === 'auto') evidence.push(languageEvidence(masked, blockStart, blockEnd));
     }
     blockStart = -1;
   };
@@ -629,6 +626,18 @@ export function findParagraphs(masked: string, lang: LangSetting, breaks: readon
     at = nextLine(masked, end);
   }
   close();
+  if (lang === 'auto') {
+    const total = { en: 0, de: 0 };
+    for (const ev of evidence) {
+      total.en += ev.en;
+      total.de += ev.de;
+    }
+    const docLang = decideLanguage(total, 'en');
+    for (let k = 0; k < paragraphs.length; k++) {
+      const ev = evidence[k];
+      paragraphs[k].lang = ev.en + ev.de >= MIN_EVIDENCE ? decideLanguage(ev, docLang) : docLang;
+    }
+  }
   return paragraphs;
 }
 

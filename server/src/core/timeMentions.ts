@@ -30,30 +30,37 @@ const PUNCT = 2;
 /**
  * Tokens as parallel typed arrays: an object per token would load the collector on long
  * drafts. Words carry their lowercased text only if the grammar knows them (GRAMMAR_KEYS).
+ * One instance is reused from call to call (calls are synchronous), growing as needed,
+ * because the language server calls once per sentence and allocation would dominate.
  */
 class Tokens {
   count = 0;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  readonly kind: Uint8Array;
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  kind = new Uint8Array(0);
   /** For numbers written as plain digits: their value; otherwise -1. */
-  readonly value: Int32Array;
+  value = new Int32Array(0);
   /** 1 if the word starts with a capital letter. */
-  readonly capital: Uint8Array;
+  capital = new Uint8Array(0);
   /** For known words: 1 + index into `words`; 0 otherwise. */
-  private readonly word: Int32Array;
+  private word = new Int32Array(0);
   private readonly words: string[] = [];
+  private src = '';
 
-  constructor(
-    private readonly src: string,
-    capacity: number,
-  ) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.value = new Int32Array(capacity);
-    this.capital = new Uint8Array(capacity);
-    this.word = new Int32Array(capacity);
+  /** Empties the list for tokens of `src`, with room for `capacity` of them. */
+  reset(src: string, capacity: number): void {
+    this.src = src;
+    this.count = 0;
+    this.words.length = 0;
+    if (this.start.length < capacity) {
+      const size = Math.max(capacity, 2 * this.start.length);
+      this.start = new Int32Array(size);
+      this.end = new Int32Array(size);
+      this.kind = new Uint8Array(size);
+      this.value = new Int32Array(size);
+      this.capital = new Uint8Array(size);
+      this.word = new Int32Array(size);
+    }
   }
 
   push(start: number, end: number, kind: number, value: number, capital: boolean, word: string | null): void {
@@ -63,7 +70,7 @@ class Tokens {
     this.kind[k] = kind;
     this.value[k] = value;
     this.capital[k] = capital ? 1 : 0;
-    if (word !== null) this.word[k] = this.words.push(word);
+    this.word[k] = word === null ? 0 : this.words.push(word);
   }
 
   has(i: number): boolean {
@@ -128,8 +135,11 @@ function prefixKey(word: string): number {
  * Only words whose first six letters start a word of the grammar get their text: most
  * words of a draft never do, and skipping their strings keeps this allocation-light.
  */
+const scratch = new Tokens();
+
 function tokenize(text: string, from: number, to: number): Tokens {
-  const tokens = new Tokens(text, to - from);
+  const tokens = scratch;
+  tokens.reset(text, to - from);
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
