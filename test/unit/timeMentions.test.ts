@@ -46,6 +46,8 @@ test('English plan periods and year spans', () => {
   expect('en', 'During the “14th Five-Year Plan” period, it grew', 'During the “14th Five-Year Plan” period → 2021-01-01..2025-12-31');
   expect('en', 'in the 12th Five Year Plan', 'in the 12th Five Year Plan → 2011-01-01..2015-12-31');
   expect('en', 'in 2016-2020', 'in 2016-2020 → 2016-01-01..2020-12-31');
+  expect('en', 'between 2016 and 2020', 'between 2016 and 2020 → 2016-01-01..2020-12-31');
+  expect('en', 'from 2016 to 2020', 'from 2016 to 2020 → 2016-01-01..2020-12-31');
   expect('en', 'Over 2016–2020 it doubled.', '2016–2020 → 2016-01-01..2020-12-31');
 });
 
@@ -75,6 +77,7 @@ test('English comparison bases are not mentions', () => {
   expect('en', 'up 5% compared with 2020');
   expect('en', 'more than in 2020');
   expect('en', 'up from 2019');
+  expect('en', 'up 5% on 2020 and 3% on last year');
   expect(
     'en',
     'It exported 51.859 million laptops in the first eight months of 2021, an increase of 32.2% over the same period of 2020.',
@@ -102,6 +105,8 @@ test('German years, year ends and Stand', () => {
   expect('de', 'Stand 2020', 'Stand 2020 → 2020-01-01..2020-12-31');
   expect('de', 'Stand: Juli 2021', 'Stand: Juli 2021 → 2021-07-01..2021-07-31');
   expect('de', 'seit 2019', 'seit 2019 → 2019-01-01..2021-10-12');
+  expect('de', 'im Zeitraum 2016 bis 2020', 'im Zeitraum 2016 bis 2020 → 2016-01-01..2020-12-31');
+  expect('de', 'Stand: 31.12.2020', 'Stand: 31.12.2020 → 2020-12-31..2020-12-31');
 });
 
 test('German months and spans of months', () => {

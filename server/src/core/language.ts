@@ -16,13 +16,15 @@ export interface LanguageEvidence {
 const EN_WORDS = [
   'the', 'and', 'of', 'to', 'is', 'that', 'with', 'for', 'are', 'were', 'has', 'have', 'this',
   'it', 'its', 'by', 'from', 'on', 'at', 'be', 'been', 'which', 'than', 'or', 'not', 'their',
-  'these', 'more', 'new', 'year', 'over', 'into', 'such', 'as', 'a',
+  'these', 'more', 'new', 'year', 'over', 'into', 'such', 'as', 'a', 'had', 'but', 'they', 'we',
+  'our', 'would', 'after', 'about',
 ];
 const DE_WORDS = [
   'der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'von', 'zu', 'den', 'für', 'auf', 'dem',
   'des', 'ein', 'eine', 'einer', 'eines', 'im', 'sich', 'sind', 'wird', 'auch', 'als', 'bei',
   'nach', 'wie', 'über', 'zum', 'zur', 'werden', 'oder', 'noch', 'aus', 'seit', 'jahr', 'mehr',
-  'neue', 'wurde', 'wurden', 'sowie', 'einem', 'durch',
+  'neue', 'wurde', 'wurden', 'sowie', 'einem', 'durch', 'es', 'sie', 'dass', 'war', 'haben', 'unter',
+  'vom', 'ihre', 'diese', 'dieser', 'einen',
 ];
 
 /** Letter code for packing: a–z → 1–26, ä ö ü ß → 27–30, anything else → 0 (not packable). */

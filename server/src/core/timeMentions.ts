@@ -232,7 +232,7 @@ interface Vocabulary {
   samePeriod: Set<string>;
 }
 
-type LeadKind = 'in' | 'asOf' | 'end' | 'since' | 'between' | 'from';
+type LeadKind = 'in' | 'on' | 'asOf' | 'end' | 'since' | 'between' | 'from';
 
 function words(list: string): string[][] {
   return list.split('|').map((phrase) => phrase.trim().split(' '));
@@ -279,10 +279,12 @@ const VOCABULARY: Record<Lang, Vocabulary> = {
       since: 'since',
       between: 'between',
       from: 'from',
-      in: 'in|in the|in the year|during|during the|throughout|throughout the|for|for the|on|within|within the',
+      on: 'on',
+      in: 'in|in the|in the year|during|during the|throughout|throughout the|for|for the|within|within the',
     }),
     rangeSeparators: new Set(['-', '–', '—', 'to', 'through', 'until', 'till']),
-    comparison: new Set(['than', 'over', 'versus', 'vs', 'compared', 'comparison', 'against', 'relative']),
+    // "on" leads days ("on 30 December"); before anything else it is a comparison ("up 5% on 2020").
+    comparison: new Set(['than', 'over', 'versus', 'vs', 'compared', 'comparison', 'against', 'relative', 'on']),
     fillers: new Set(['the', 'same', 'period', 'of', 'in', 'to', 'with', 'a', 'that']),
     samePeriod: new Set(['same', 'period']),
   }),
@@ -296,7 +298,8 @@ const VOCABULARY: Record<Lang, Vocabulary> = {
       since: 'seit|seit dem jahr',
       between: 'zwischen',
       from: 'von',
-      in: 'im|im jahr|im jahre|in|in den|in der|während|während des|während der|am|für|für das jahr|im zeitraum',
+      on: 'am',
+      in: 'im|im jahr|im jahre|in|in den|in der|während|während des|während der|für|für das jahr|im zeitraum',
     }),
     rangeSeparators: new Set(['-', '–', '—', 'bis']),
     comparison: new Set(['gegenüber', 'als', 'wie', 'verglichen', 'vergleich']),
@@ -748,8 +751,9 @@ export function findTimeMentions(text: string, start: number, end: number, lang:
     for (const [kind, at] of reader.leadsAt(i)) {
       const ranged = kind === 'between' || kind === 'from';
       const core = reader.core(at, true, kind === 'between');
-      // "between"/"from" lead only a range; a lone "from 2019" is left to the comparison check.
-      if (core && (!ranged || core.twoEnded)) {
+      // "between"/"from" lead only a range, "on"/"am" only a day; "from 2019" and "on 2020"
+      // are left to the comparison check.
+      if (core && (ranged ? core.twoEnded : kind !== 'on' || core.range.start === core.range.end)) {
         found = { first: i, core, kind: ranged ? null : kind };
         break;
       }
