@@ -58,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.text = 'factlint: loading facts…';
   status.command = { title: 'Show fact base', command: 'factlint.showFactBase' };
   context.subscriptions.push(status);
-  let facts = '';
+  let facts = 'factlint';
   const checked = () => {
     status.detail = `last check ${new Date().toLocaleTimeString()}`;
     status.text = facts;

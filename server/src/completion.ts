@@ -68,8 +68,6 @@ export async function completions(ctx: ServerContext, params: CompletionParams):
       kind: CompletionItemKind.Value,
       detail: metric.measure[lang] ?? metric.measure.en,
       documentation: { kind: 'markdown', value: `> ${o.quote}\n\n${source ? `${source.title} — ${source.publisher}, ${source.published}` : ''}` },
-      // The cue may be followed by anything: do not let the client filter on the word at the cursor.
-      filterText: ' ',
       insertTextFormat: InsertTextFormat.PlainText,
       textEdit: { range: offsetRange(a.doc, insert.start, insert.end), newText: insert.newText },
       additionalTextEdits: more.map((e) => ({ range: offsetRange(a.doc, e.start, e.end), newText: e.newText })),

@@ -119,14 +119,15 @@ export class DiagnosticsPusher {
   }
 }
 
-/** Publishes fact file problems for every fact file (open or not), clearing files that became clean. */
-export function publishFactProblems(connection: Connection, problems: ReadonlyMap<string, FactProblem[]>, previously: Set<string>): Set<string> {
-  const now = new Set<string>();
+/** Publishes fact file problems for every fact file (open or not), clearing files that became clean or went away. */
+export function publishFactProblems(connection: Connection, problems: ReadonlyMap<string, FactProblem[]>, previously: ReadonlySet<string>): Set<string> {
+  const withProblems = new Set<string>();
   for (const [file, list] of problems) {
     const uri = pathToUri(file);
+    if (list.length > 0) withProblems.add(uri);
     if (list.length > 0 || previously.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: factDiagnostics(list) });
-    if (list.length > 0) now.add(uri);
   }
-  for (const uri of previously) if (!now.has(uri) && ![...problems.keys()].some((f) => pathToUri(f) === uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-  return now;
+  const known = new Set([...problems.keys()].map(pathToUri));
+  for (const uri of previously) if (!known.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  return withProblems;
 }

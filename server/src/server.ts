@@ -65,6 +65,8 @@ async function diagnosticsOf(uri: string): Promise<{ version: number; diagnostic
   const doc = documents.get(uri);
   if (!doc) return undefined;
   const a = await drafts.analyse(doc);
+  // Closed while settings were read: publishing now would leave stale findings behind.
+  if (!documents.get(uri)) return undefined;
   if (!a) return { version: doc.version, diagnostics: [] };
   return { version: a.version, diagnostics: draftDiagnostics(a, store.base) };
 }
