@@ -40,6 +40,8 @@ const userSettings = {
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'window.commandCenter': false,
   'workbench.editor.enablePreview': false,
+  // One row per problem (no related-information rows), so that all of a draft's fit on screen.
+  'problems.defaultViewMode': 'table',
 };
 
 /** Stops started children (their whole process groups) on any way out of this process. */
