@@ -20,6 +20,15 @@ test('money keeps its currency notation and scale word', () => {
   assert.equal(formatLike(figureOf('$5m'), 7e6), '$7m');
 });
 
+test('a value the scale word no longer fits takes the fitting scale word of the same family', () => {
+  assert.equal(formatLike(figureOf('1,71 Milliarden Yuan', 'de'), 1.71e12), '1,71 Billionen Yuan');
+  assert.equal(formatLike(figureOf('1,71 Milliarden Yuan', 'de'), 1e12), '1 Billion Yuan');
+  assert.equal(formatLike(figureOf('3 Mrd. Euro', 'de'), 2.5e12), '2,5 Bio. Euro');
+  assert.equal(formatLike(figureOf('1,710 billion yuan'), 1.71e12), '1.71 trillion yuan');
+  assert.equal(formatLike(figureOf('US$0.5bn'), 0.5e9), 'US$0.5bn');
+  assert.equal(formatLike(figureOf('US$2bn'), 0.5e9), 'US$500mn');
+});
+
 test('counts keep their separators; a short figure takes the language default when the new value needs grouping', () => {
   assert.equal(formatLike(figureOf('293'), 322), '322');
   assert.equal(formatLike(figureOf('8,753'), 9012), '9,012');

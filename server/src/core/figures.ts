@@ -21,8 +21,8 @@ interface Tok {
   lc: string;
   /** Whitespace stands right before the token. */
   sp: boolean;
-  /** The whitespace before the token, as written ('' where glued). */
-  gap: string;
+  /** Where the whitespace before the token starts (= start where glued). */
+  gapStart: number;
   /** A line break lies between the previous token and this one (or it starts the range). */
   lineStart: boolean;
 }
@@ -80,8 +80,7 @@ function tokenize(text: string, from: number, to: number): Tok[] {
 
   function push(type: TokType, s: number, e: number) {
     const t = text.slice(s, e);
-    const gap = text.slice(gapStart, s);
-    toks.push({ type, start: s, end: e, text: t, lc: t.toLowerCase(), sp: gap.length > 0, gap, lineStart });
+    toks.push({ type, start: s, end: e, text: t, lc: type === 'word' ? t.toLowerCase() : t, sp: gapStart < s, gapStart, lineStart });
     lineStart = false;
     gapStart = e;
   }
@@ -250,6 +249,9 @@ class Scanner {
   private glued(i: number): boolean {
     const t = this.tok(i);
     return t !== undefined && !t.sp;
+  }
+  private gapOf(t: Tok): string {
+    return this.text.slice(t.gapStart, t.start);
   }
   private isWord(i: number, w: string): boolean {
     return this.tok(i)?.lc === w;
@@ -536,10 +538,10 @@ class Scanner {
           j += 2;
           continue;
         }
-        if (a && a.type === 'num' && a.text.length === 3 && (a.gap === ' ' || a.gap === '\u00a0' || a.gap === '\u2009' || a.gap === '\u202f')
-          && (group === '' || group === a.gap)) {
-          intDigits += a.text;
-          group = a.gap;
+        const gap = a && a.type === 'num' && a.text.length === 3 ? this.gapOf(a) : '';
+        if (gap !== '' && (gap === ' ' || gap === '\u00a0' || gap === '\u2009' || gap === '\u202f') && (group === '' || group === gap)) {
+          intDigits += a!.text;
+          group = gap;
           j += 1;
           continue;
         }
@@ -621,7 +623,7 @@ class Scanner {
       } else if (!CURRENCY_AFTER[this.lang].has(after.lc) || (after.lc.length < 3 && after.lc.charCodeAt(0) < 0x3000)) {
         return 'skip';
       }
-    } else if (after && after.type === 'word' && after.sp && after.gap !== '\n') {
+    } else if (after && after.type === 'word' && after.sp && !after.lineStart) {
       const f = scaleWord(after.lc, this.lang);
       // "Mio." and "Tsd." carry their dot.
       const dotted = this.tok(next + 1);
@@ -901,7 +903,7 @@ class Scanner {
     const p = this.phrase(i, CURRENCY_BEFORE, 5);
     if (!p) return undefined;
     const n = this.tok(p.next);
-    if (!n || n.type !== 'num' || (n.sp && n.gap.length > 1)) return undefined;
+    if (!n || n.type !== 'num' || (n.start - n.gapStart > 1)) return undefined;
     const first = this.toks[i];
     // Codes written in letters must stand apart from other letters ("USD115" is fine, "xUSD" is not).
     const prev = this.tok(i - 1);

@@ -21,12 +21,46 @@ export function formatLike(figure: Figure, value: number): string {
   }
   const core = numberCore(figure.text, figure);
   if (!core) return digitsFor(figure, value, 0);
-  const scaled = value / (style.scale || 1);
+  const rescale = betterScale(figure, value);
+  const scaled = value / (rescale?.factor ?? (style.scale || 1));
   const written = digitsFor(figure, scaled, core.intDigits);
-  let out = figure.text.slice(0, core.start) + written + figure.text.slice(core.end);
+  let rest = figure.text.slice(core.end);
+  if (rescale) rest = rest.replace(style.scaleWord!, matchCase(style.scaleWord!, rescale.word(Math.abs(scaled) === 1)));
+  let out = figure.text.slice(0, core.start) + written + rest;
   // A rank written "5th" keeps its suffix right for the new number.
   if (figure.kind === 'rank' && lang === 'en') out = out.replace(/(\d)(st|nd|rd|th)\b/, (_m, d: string) => d + ordinalSuffix(Math.round(scaled)));
   return out;
+}
+
+// Scale words by family, so that a replacement keeps the draft's register ("bn" stays short, "Mrd." dotted).
+type Family = Map<number, (one: boolean) => string>;
+const fixed = (w: string) => () => w;
+const EN_FULL: Family = new Map([[1e3, fixed('thousand')], [1e6, fixed('million')], [1e9, fixed('billion')], [1e12, fixed('trillion')]]);
+const EN_SHORT: Family = new Map([[1e6, fixed('mn')], [1e9, fixed('bn')], [1e12, fixed('tn')]]);
+const DE_FULL: Family = new Map<number, (one: boolean) => string>([
+  [1e3, fixed('Tausend')], [1e6, (one: boolean) => (one ? 'Million' : 'Millionen')],
+  [1e9, (one: boolean) => (one ? 'Milliarde' : 'Milliarden')], [1e12, (one: boolean) => (one ? 'Billion' : 'Billionen')],
+]);
+const DE_SHORT: Family = new Map([[1e3, fixed('Tsd.')], [1e6, fixed('Mio.')], [1e9, fixed('Mrd.')], [1e12, fixed('Bio.')]]);
+
+/**
+ * Where the value no longer fits the figure's scale word (1.71 trillion for "1,71 Milliarden"),
+ * the scale word of the same family that does: the largest not above the value.
+ */
+function betterScale(figure: Figure, value: number): { factor: number; word: (one: boolean) => string } | undefined {
+  const { scale, scaleWord } = figure.style;
+  if (!scaleWord || scale < 1000) return undefined;
+  const n = Math.abs(value) / scale;
+  // Below one unit only where the draft itself wrote at least one ("US$0.5bn" stays as written).
+  if (n === 0 || n < 1000 && (n >= 1 || Math.abs(figure.value) < scale)) return undefined;
+  const lc = scaleWord.toLowerCase();
+  const family = figure.lang === 'de'
+    ? (lc.endsWith('.') || lc === 'mio' || lc === 'mrd' ? DE_SHORT : DE_FULL)
+    : (lc.length <= 2 || lc === 'bln' || lc === 'mln' ? EN_SHORT : EN_FULL);
+  let best: number | undefined;
+  for (const f of family.keys()) if (f <= Math.abs(value) && (best === undefined || f > best)) best = f;
+  if (best === undefined || best === scale) return undefined;
+  return { factor: best, word: family.get(best)! };
 }
 
 /** Words for the value where the figure was written in words, or undefined to fall back to digits. */
