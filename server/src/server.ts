@@ -209,7 +209,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       executeCommandProvider: { commands: [...COMMANDS] },
-      workspace: { workspaceFolders: { supported: true } },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
   };
   if (usePull()) result.capabilities.diagnosticProvider = { identifier: 'factlint', interFileDependencies: true, workspaceDiagnostics: false };
@@ -221,6 +221,7 @@ connection.onInitialized(async () => {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factlint' });
     }
+    if (capabilities.workspace?.workspaceFolders) onWorkspaceFolders();
     await loadFacts();
   } catch (err) {
     logError('loading the fact base', err);
@@ -229,6 +230,17 @@ connection.onInitialized(async () => {
   }
   void recheckAll();
 });
+
+// A folder added or removed may bring or take a workspace facts/ folder and drafts.
+function onWorkspaceFolders(): void {
+  connection.workspace.onDidChangeWorkspaceFolders(async ({ added, removed }) => {
+    const gone = new Set(removed.map((f) => uriToPath(f.uri)));
+    workspaceFolders = workspaceFolders.filter((f) => !gone.has(f)).concat(added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p));
+    settings.invalidate();
+    await loadFacts().catch((err) => logError('loading the fact base', err));
+    void recheckAll();
+  });
+}
 
 connection.onDidChangeConfiguration(async () => {
   settings.invalidate();

@@ -36,7 +36,9 @@ export function timeline(observations: readonly Observation[]): Observation[] {
 function sourceLine(source: Source | undefined, id: string): string {
   if (!source) return `**Source:** ${escapeMarkdown(id)} (not in the fact base)`;
   const date = source.publishedEstimated ? `${source.published} (estimated)` : source.published;
-  const link = source.url ? ` · [${escapeMarkdown(linkLabel(source.url))}](${source.url.replace(/[()\s]/g, encodeURIComponent)})` : '';
+  // Only web links: a fact file is data, and a hover must not run or open anything else.
+  const web = source.url && /^https?:\/\//i.test(source.url) ? source.url : undefined;
+  const link = web ? ` · [${escapeMarkdown(linkLabel(web))}](${web.replace(/[()\s]/g, encodeURIComponent)})` : '';
   return `**Source:** *${escapeMarkdown(source.title)}* — ${escapeMarkdown(source.publisher)}, ${date}${link}`;
 }
 
