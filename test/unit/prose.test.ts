@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { documentLanguage, findParagraphs, findSentences, maskDocument, maskMarkup } from '../../server/src/core/prose';
 
 /** The masked text with the given fragment's own offsets: what survives of `fragment` in `text`. */
@@ -17,6 +18,33 @@ test('masking keeps length and line breaks, astral characters included', () => {
       else assert.ok(masked[i] === text[i] || masked[i] === ' ');
     }
   }
+});
+
+test('for any input, masking keeps length and line breaks and only ever writes spaces', () => {
+  // Inputs drawn from Markdown's special characters, so that every construct and its
+  // broken forms (unterminated fences, comments, links) come up.
+  const piece = fc.constantFrom('`', '```', '~~~', '<!--', '-->', '<a>', '</a>', '<', '>', '[', ']', '(', ')', '![', '[^1]', ':', '|', '|---|', '---', '+++', '#', '- ', '* ', '1. ', '> ', '    ', '\t', '\n', '\r\n', '\n\n', '\\', 'http://x.y', 'www.', '@', 'a.b', 'text', '2020', 'ä', '😀', ' ');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 60 }), fc.constantFrom('markdown' as const, 'plaintext' as const), (pieces, format) => {
+      const text = pieces.join('');
+      const doc = maskDocument(text, format);
+      assert.equal(doc.text.length, text.length);
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n' || c === '\r') assert.equal(doc.text[i], c);
+        else if (doc.text[i] !== c) assert.equal(doc.text[i], ' ');
+      }
+      for (let k = 1; k < doc.breaks.length; k++) assert.ok(doc.breaks[k - 1] <= doc.breaks[k]);
+      // Paragraphs and sentences stay inside the text and in order.
+      const paragraphs = findParagraphs(doc.text, 'auto', doc.breaks);
+      let last = 0;
+      for (const p of findSentences(doc.text, paragraphs)) {
+        assert.ok(p.start >= last && p.start < p.end && p.end <= text.length);
+        last = p.end;
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('front matter, fenced and indented code are masked', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { findTimeMentions } from '../../server/src/core/timeMentions';
 import type { Lang } from '../../server/src/core/types';
 
@@ -158,6 +159,30 @@ test('offsets are offsets into the whole text, and only text[start, end) is read
 test('English grammar is not applied to German and vice versa', () => {
   expect('de', 'at the end of 2020', '2020 → 2020-01-01..2020-12-31');
   expect('en', 'Ende 2020', '2020 → 2020-01-01..2020-12-31');
+});
+
+test('for any words, mentions lie in order inside the range and denote real days', () => {
+  const word = fc.constantFrom(
+    'in', 'the', 'end', 'of', 'as', 'at', 'by', 'since', 'between', 'and', 'to', 'from', 'on', 'first', 'eight', 'months', 'this', 'last', 'year', 'years',
+    'past', 'five', 'Q1', 'H2', 'quarter', 'half', 'July', 'December', 'Dec', '.', ',', '-', '–', '(', ')', '“', '”', '13th', 'Five-Year', 'Plan', 'period',
+    'im', 'Jahr', 'Ende', 'Stand', ':', 'ersten', 'acht', 'Monaten', 'von', 'bis', 'Januar', 'Dezember', '13', 'Fünfjahresplans', 'Vorjahr', 'gegenüber',
+    '2020', '2016', '2021', '30', '31', '2', '29.02.2021', '30.12.2021', 'over', 'same', 'than',
+  );
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 30 }), fc.constantFrom<Lang>('en', 'de'), fc.nat(8), (words, lang, skip) => {
+      const text = words.join(' ');
+      const start = Math.min(skip, text.length);
+      let last = start;
+      for (const m of findTimeMentions(text, start, text.length, lang, TODAY)) {
+        assert.ok(m.start >= last && m.start < m.end && m.end <= text.length);
+        last = m.end;
+        assert.match(m.range.start, /^\d{4}-\d{2}-\d{2}$/);
+        assert.ok(m.range.start <= m.range.end);
+        for (const d of [m.range.start, m.range.end]) assert.equal(new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10), d);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('a malformed today is a clear error', () => {
