@@ -326,3 +326,19 @@ test('loadFactBase walks folders in sorted order, skipping dot-folders and node_
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('reloading reparses only the files whose text changed, and still reports duplicates', () => {
+  const a = { path: 'a.yaml', text: HEAD };
+  const b = { path: 'b.yaml', text: 'metrics:\n' + metricYaml('city.things', '      - { value: 1, asOf: "2020", source: src, quote: q }\n') };
+  const first = loadFactFiles([a, b]);
+  const second = loadFactFiles([a, { path: 'b.yaml', text: b.text.replace('value: 1', 'value: 2') }]);
+  assert.notEqual(second.base.sources, first.base.sources, 'every load returns a base of its own');
+  assert.equal(second.base.sources.get('src'), first.base.sources.get('src'), 'the unchanged file is not parsed again');
+  assert.equal(first.base.metrics.get('city.things')?.observations[0].value, 1);
+  assert.equal(second.base.metrics.get('city.things')?.observations[0].value, 2);
+  const copy = { path: 'copy.yaml', text: HEAD };
+  for (let i = 0; i < 2; i++) {
+    const { problems } = loadFactFiles([a, copy]);
+    assert.deepEqual(problems.map((p) => p.code), ['duplicate-id', 'duplicate-id'], `load ${i + 1}`);
+  }
+});

@@ -46,21 +46,59 @@ const SINGULAR: Record<Section, string> = { sources: 'source', subjects: 'subjec
 /** Plain data as the YAML holds it, after the schema check. */
 type Data = Record<string, any>;
 
+/** What one fact file holds, before it joins the others. */
+interface ParsedFile {
+  sources: Source[];
+  subjects: Subject[];
+  metrics: Metric[];
+  problems: FactProblem[];
+}
+
+/**
+ * The files of the previous load with what they held. The language server reloads the whole
+ * base on every edit of one fact file: unchanged files are taken from here instead of parsed
+ * again. Their objects are shared between the bases returned, which callers treat as read-only.
+ */
+let lastParsed = new Map<string, { text: string; parsed: ParsedFile }>();
+
 /** Parses and validates fact files that are already in memory (the language server passes editor buffers). Never throws. */
 export function loadFactFiles(files: FactFile[]): { base: FactBase; problems: FactProblem[] } {
   const base: FactBase = { sources: new Map(), subjects: new Map(), metrics: new Map(), files: [] };
   const problems: FactProblem[] = [];
+  const parsedNow = new Map<string, { text: string; parsed: ParsedFile }>();
   for (const file of files) {
     base.files.push(file.path);
-    try {
-      loadOne(file, base, problems);
-    } catch (err) {
-      // A bug or an input the yaml package chokes on must not take the language server down.
-      problems.push({ severity: 'error', code: 'internal', message: `could not load this file: ${String(err)}`, location: fileStart(file.path) });
-    }
+    const cached = lastParsed.get(file.path);
+    const parsed = cached && cached.text === file.text ? cached.parsed : parseFactFile(file);
+    parsedNow.set(file.path, { text: file.text, parsed });
+    for (const p of parsed.problems) problems.push(p);
+    // The first definition of an id wins; later ones are reported with both places.
+    for (const x of parsed.sources) addOnce(base.sources, 'source', x, problems);
+    for (const x of parsed.subjects) addOnce(base.subjects, 'subject', x, problems);
+    for (const x of parsed.metrics) addOnce(base.metrics, 'metric', x, problems);
   }
+  lastParsed = parsedNow;
   for (const p of validateFactBase(base)) problems.push(p);
   return { base, problems };
+}
+
+function addOnce<T extends { id: string; location: Location }>(
+  map: Map<string, T>, kind: 'source' | 'subject' | 'metric', item: T, problems: FactProblem[],
+): void {
+  const prev = map.get(item.id);
+  if (prev) problems.push(duplicateIdProblem(kind, item.id, prev.location, item.location));
+  else map.set(item.id, item);
+}
+
+function parseFactFile(file: FactFile): ParsedFile {
+  const out: ParsedFile = { sources: [], subjects: [], metrics: [], problems: [] };
+  try {
+    parseInto(file, out);
+  } catch (err) {
+    // A bug or an input the yaml package chokes on must not take the language server down.
+    out.problems.push({ severity: 'error', code: 'internal', message: `could not load this file: ${String(err)}`, location: fileStart(file.path) });
+  }
+  return out;
 }
 
 /** Reads every *.yaml / *.yml file under the given directories (recursively, sorted, skipping node_modules and dot-folders), then loadFactFiles. Unreadable dirs/files become problems, not exceptions. */
@@ -147,7 +185,8 @@ class Locator {
   }
 }
 
-function loadOne(file: FactFile, base: FactBase, problems: FactProblem[]): void {
+function parseInto(file: FactFile, out: ParsedFile): void {
+  const problems = out.problems;
   if (file.text.length > MAX_FACT_FILE_CHARS) {
     problems.push(tooLarge(file.path));
     return;
@@ -205,9 +244,9 @@ function loadOne(file: FactFile, base: FactBase, problems: FactProblem[]): void 
         if (section === 'metrics') problems.push(notLoaded(list[i]?.id ?? `number ${i + 1}`, where));
         continue;
       }
-      if (section === 'sources') addSource(base, problems, list[i], where, isMap(node) ? loc.node(node.get('published', true) as Node | undefined, where) : where);
-      else if (section === 'subjects') addSubject(base, problems, list[i], where);
-      else addMetric(base, problems, list[i], node, where, doc, loc);
+      if (section === 'sources') addSource(out, list[i], where, isMap(node) ? loc.node(node.get('published', true) as Node | undefined, where) : where);
+      else if (section === 'subjects') addSubject(out, list[i], where);
+      else addMetric(out, list[i], node, where, doc, loc);
     }
   }
 }
@@ -224,7 +263,7 @@ function resolve(doc: Document, n: Node | null | undefined): Node | undefined {
 
 // ------------------------------------------------------------------ conversion
 
-function addSource(base: FactBase, problems: FactProblem[], d: Data, location: Location, publishedAt: Location): void {
+function addSource(out: ParsedFile, d: Data, location: Location, publishedAt: Location): void {
   const s: Source = {
     id: d.id,
     title: d.title,
@@ -239,25 +278,22 @@ function addSource(base: FactBase, problems: FactProblem[], d: Data, location: L
   if (d.note !== undefined) s.note = d.note;
   const date = asOfRange(s.published);
   if (typeof date === 'string') {
-    problems.push({ severity: 'error', code: 'date', message: `source "${s.id}" has an impossible "published" date: ${date}`, location: publishedAt });
+    out.problems.push({ severity: 'error', code: 'date', message: `source "${s.id}" has an impossible "published" date: ${date}`, location: publishedAt });
     return;
   }
-  const prev = base.sources.get(s.id);
-  if (prev) problems.push(duplicateIdProblem('source', s.id, prev.location, location));
-  else base.sources.set(s.id, s);
+  out.sources.push(s);
 }
 
-function addSubject(base: FactBase, problems: FactProblem[], d: Data, location: Location): void {
+function addSubject(out: ParsedFile, d: Data, location: Location): void {
   const s: Subject = { id: d.id, names: { en: d.names.en, de: d.names.de }, location };
   if (d.parent !== undefined) s.parent = d.parent;
-  const prev = base.subjects.get(s.id);
-  if (prev) problems.push(duplicateIdProblem('subject', s.id, prev.location, location));
-  else base.subjects.set(s.id, s);
+  out.subjects.push(s);
 }
 
 function addMetric(
-  base: FactBase, problems: FactProblem[], d: Data, node: Node | undefined, location: Location, doc: Document, loc: Locator,
+  out: ParsedFile, d: Data, node: Node | undefined, location: Location, doc: Document, loc: Locator,
 ): void {
+  const problems = out.problems;
   const id: string = d.id;
   const obsSeq = isMap(node) ? resolve(doc, node.get('observations', true) as Node | undefined) : undefined;
   const obsNodes = isSeq(obsSeq) ? obsSeq.items : [];
@@ -314,9 +350,7 @@ function addMetric(
   };
   if (d.change === true) m.change = true;
   if (d.note !== undefined) m.note = d.note;
-  const prev = base.metrics.get(id);
-  if (prev) problems.push(duplicateIdProblem('metric', id, prev.location, location));
-  else base.metrics.set(id, m);
+  out.metrics.push(m);
 }
 
 /** Said where a metric is dropped, so that checks relying on it are not silently lost. */
