@@ -1,6 +1,8 @@
 // Loads the fact base from YAML fact files: parse (yaml), check the shape against
 // facts/factlint.schema.json (ajv), convert to the domain types, then run the cross-file
 // checks of factValidation. Every problem carries the exact place of the offending node.
+// Each file is parsed on its own (and reused while its text is unchanged); ids meet when
+// the files join, where the first definition wins.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
