@@ -1,8 +1,12 @@
 // Protocol tests: the real bundled server (dist/server.js --stdio) driven over LSP.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check } from '../../server/src/core/check';
+import { ruleOf } from '../../server/src/core/config';
+import { loadFactBase } from '../../server/src/core/factBase';
 import { after, before, describe, test } from 'node:test';
-import { applyTextEdits, LspClient, type Diagnostic, type TextEdit } from './lspClient';
+import { applyTextEdits, LspClient, ROOT, uriOf, type Diagnostic, type TextEdit } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 interface CodeAction {
@@ -274,6 +278,34 @@ describe('language server over stdio (push diagnostics)', () => {
     const mark2 = c.pushed.length;
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri(FORTUNE_FILE), type: 2 }] });
     await c.until('restored', () => c.pushed.slice(mark2).find((p) => p.uri === ws.uri(EN) && p.diagnostics.some((d) => d.message.includes(' 322 '))));
+  });
+
+  test('examples/: the server reports exactly the core check\'s findings, in English and German', async () => {
+    const { base } = loadFactBase([ws.facts]);
+    const severity: Record<string, number> = { error: 1, warning: 2, information: 3, hint: 4 };
+    for (const name of ['draft-en.md', 'draft-de.md']) {
+      const path = join(ROOT, 'examples', name);
+      const text = readFileSync(path, 'utf8');
+      const lineStarts = [0];
+      for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+      const pos = (offset: number) => {
+        let line = 0;
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+        return `${line}:${offset - lineStarts[line]}`;
+      };
+      const expected = check(text, base, { format: 'markdown' })
+        .claims.filter((c) => ruleOf(c.verdict.kind) && !c.suppressed)
+        .map((c) => `${ruleOf(c.verdict.kind)} ${severity[c.verdict.severity!]} ${pos(c.claim.figure.start)}-${pos(c.claim.figure.end)} ${c.verdict.message}`);
+      assert.ok(expected.length > 0, `${name} has findings`);
+      await c.open(uriOf(path), 'markdown', text);
+      const ds = await c.diagnosticsFor(uriOf(path), 1);
+      assert.deepEqual(
+        ds.map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`),
+        expected,
+        name,
+      );
+      await c.close(uriOf(path));
+    }
   });
 
   test('bad input never takes the server down', async () => {
