@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { findFigures } from '../core/figures';
 import { detectLanguage } from '../core/language';
+import { maskMarkup } from '../core/prose';
 import type { Figure, Lang, LangSetting } from '../core/types';
 
 export function runFigures(args: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): number {
@@ -31,10 +32,12 @@ export function runFigures(args: string[], io: { stdout: (s: string) => void; st
       code = 2;
       continue;
     }
+    // Markdown markup (code, links, front matter) is masked to spaces; offsets stay the file's.
+    const masked = maskMarkup(text, /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext');
     const figures: Figure[] = [];
-    for (const [start, end] of paragraphs(text)) {
-      const l: Lang = lang === 'auto' ? detectLanguage(text, start, end) : lang;
-      figures.push(...findFigures(text, l, start, end));
+    for (const [start, end] of paragraphs(masked)) {
+      const l: Lang = lang === 'auto' ? detectLanguage(masked, start, end) : lang;
+      figures.push(...findFigures(masked, l, start, end));
     }
     results.push({ path: file, figures, text });
   }
