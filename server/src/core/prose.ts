@@ -54,21 +54,50 @@ export function maskDocument(text: string, format: 'markdown' | 'plaintext'): Ma
   return { text: applyMask(text, mask), breaks };
 }
 
-// Decodes the masked code units in one native call: joining thousands of small slices
-// costs far more on hostile input (a link every four characters). A lone surrogate comes
-// out as U+FFFD: one code unit for one, so offsets still hold.
+// Many masked runs (hostile input: a link every four characters) are decoded from code
+// units in one native call, as joining thousands of small slices costs far more; a lone
+// surrogate then comes out as U+FFFD, one code unit for one, so offsets still hold. A few
+// runs (the usual draft) are cheaper as slices and spaces.
 const UTF16 = new TextDecoder('utf-16le');
+const MANY_RUNS = 256;
 
 /** Builds the masked string: masked code units become spaces, line breaks stay. */
 function applyMask(text: string, mask: Uint8Array): string {
   const n = text.length;
-  if (mask.indexOf(1) < 0) return text;
-  const codes = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    codes[i] = mask[i] === 1 && c !== NL && c !== CR ? SPACE : c;
+  let runs = 0;
+  for (let i = mask.indexOf(1); i >= 0 && i < n; i = mask.indexOf(1, i)) {
+    runs++;
+    i = mask.indexOf(0, i);
+    if (i < 0) break;
   }
-  return UTF16.decode(codes);
+  if (runs === 0) return text;
+  if (runs > MANY_RUNS) {
+    const codes = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      codes[i] = mask[i] === 1 && c !== NL && c !== CR ? SPACE : c;
+    }
+    return UTF16.decode(codes);
+  }
+  const parts: string[] = [];
+  let i = 0;
+  while (i < n) {
+    const from = i;
+    if (mask[i] === 0) {
+      i = mask.indexOf(1, i);
+      if (i < 0) i = n;
+      parts.push(text.slice(from, i));
+      continue;
+    }
+    while (i < n && mask[i] === 1) {
+      const c = text.charCodeAt(i);
+      if (c === NL || c === CR) break;
+      i++;
+    }
+    if (i > from) parts.push(' '.repeat(i - from));
+    if (i < n && mask[i] === 1) parts.push(text[i++]); // the kept line break
+  }
+  return parts.join('');
 }
 
 function fill(mask: Uint8Array, from: number, to: number): void {
@@ -405,11 +434,15 @@ function matchBrackets(text: string, mask: Uint8Array, partner: Int32Array, stac
  */
 function maskInline(text: string, mask: Uint8Array): void {
   const n = text.length;
-  // partner[i]: the matching bracket of the '[', ']', '(' or ')' at i, or -1.
-  const partner = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
-  matchBrackets(text, mask, partner, stack, 91, 93);
-  matchBrackets(text, mask, partner, stack, 40, 41);
+  // partner[i]: the matching bracket of the '[', ']', '(' or ')' at i, or -1; only
+  // links and images need it, so a text without '[' skips the work.
+  const brackets = text.indexOf('[') >= 0;
+  const partner = new Int32Array(brackets ? n : 0).fill(-1);
+  if (brackets) {
+    const stack = new Int32Array(n);
+    matchBrackets(text, mask, partner, stack, 91, 93);
+    matchBrackets(text, mask, partner, stack, 40, 41);
+  }
   let i = 0;
   while (i < n) {
     if (mask[i] === 1) {
