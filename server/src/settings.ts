@@ -9,6 +9,8 @@ import { uriToPath } from './convert';
 
 export class Settings {
   private cache = new Map<string, Promise<FactlintSettings>>();
+  /** Config file errors already shown, so that each is shown once, not once per document. */
+  private shown = new Set<string>();
   /** Initialization options from the client, used as settings where workspace/configuration is unsupported. */
   initOptions: unknown;
 
@@ -52,8 +54,11 @@ export class Settings {
       return loadConfigFile(file, settings);
     } catch (err) {
       const message = err instanceof ConfigError ? err.message : `${file}: ${String(err)}`;
-      this.connection.console.error(`factlint: ignoring config file: ${message}`);
-      this.connection.window.showWarningMessage(`factlint: ignoring ${message}`);
+      if (!this.shown.has(message)) {
+        this.shown.add(message);
+        this.connection.console.error(`factlint: ignoring config file: ${message}`);
+        void this.connection.window.showWarningMessage(`factlint: ignoring ${message}`);
+      }
       return settings;
     }
   }
