@@ -149,6 +149,17 @@ test('sentences: offsets into the document, hard-wrapped lines joined, abbreviat
   ]);
 });
 
+test('a very long paragraph is segmented in windows, quickly and without losing sentences', () => {
+  const sentence = 'The city had 293 companies at the end of 2020, and the number kept growing. ';
+  const text = sentence.repeat(2000).trim(); // 150k characters, no line break
+  const t = process.hrtime.bigint();
+  const sentences = findSentences(text, findParagraphs(text, 'en'));
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  assert.equal(sentences.length, 2000);
+  for (const s of sentences) assert.equal(text.slice(s.start, s.end), sentence.trim());
+  assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+});
+
 test('sentences carry their paragraph index and language', () => {
   const text = 'One is the number of the day. Two is not.\n\nDrei ist die Zahl, die nicht mit der anderen zu verwechseln ist. Vier.';
   const sentences = findSentences(text, findParagraphs(text, 'auto'));
