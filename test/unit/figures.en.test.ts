@@ -213,6 +213,12 @@ test('numbers inside names are not figures', () => {
   none('a road of 29 km');
   none('a bottle of 180 ml');
   none('a weight of 45 kg');
+  none('Open 24/7 for visitors');
+  none('The 2020/21 season');
+  none('5G networks and 4K screens');
+  none('a 50-50 split');
+  none('Tel. 023-67230470');
+  none('as Figure 3 shows');
 });
 
 test('every figure in a real paragraph, nothing name-like', () => {

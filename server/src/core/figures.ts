@@ -143,7 +143,8 @@ const MEASURES = new Set([
 ]);
 /** Words after which a number is a name part or an identifier, not an amount. */
 const ID_BEFORE = new Set(['top', 'no', 'nr', 'no.', 'nr.', 'number', 'nummer', 'version', 'v', 'article', 'section', 'chapter', 'page',
-  'artikel', 'kapitel', 'abschnitt', 'seite', 'paragraph', 'grade', 'level', 'phase', 'route', 'line', 'linie', 'fortune']);
+  'artikel', 'kapitel', 'abschnitt', 'seite', 'paragraph', 'grade', 'level', 'phase', 'route', 'line', 'linie', 'fortune',
+  'figure', 'fig', 'table', 'exhibit', 'appendix', 'annex', 'room', 'abbildung', 'abb', 'tabelle', 'anhang', 'raum', 'zimmer']);
 /** Superlatives after which "the 500" names a ranking list ("the 500 largest companies"). */
 const LIST_AFTER = new Set(['largest', 'biggest', 'best', 'top', 'leading', 'richest', 'größten', 'grössten', 'besten', 'wichtigsten',
   'stärksten', 'führenden', 'umsatzstärksten', 'reichsten']);
@@ -360,6 +361,9 @@ class Scanner {
     const finalKind: FigureKind = unit ? unit.kind : range ? (range.q.kind === 'fraction' ? 'fraction' : 'count') : kind;
 
     // What makes a bare number something other than an amount.
+    if (!range && q.plain && this.glued(next) && DASHES.has(this.tok(next)?.text ?? '') && this.tok(next + 1)?.type === 'num' && this.glued(next + 1)) {
+      return this.skipChain(next); // "50-50", "3-2": scores and pairs, no amounts
+    }
     if (!unit && !range && q.kind === 'number' && this.notAnAmount(firstTok, q)) return q.next;
     if (!unit && q.kind === 'number' && this.nameLike(firstTok, q)) return next;
 
@@ -524,6 +528,9 @@ class Scanner {
     }
     const groupSep = this.lang === 'en' ? ',' : '.';
     const decSep = this.lang === 'en' ? '.' : ',';
+    // "023", "0470": a leading zero marks a code (phone, postcode), not an amount.
+    const d = this.tok(i + 1);
+    if (t.text.length > 1 && t.text[0] === '0' && !(d && d.text === decSep && !d.sp)) return 'skip';
     let intDigits = t.text;
     let group = '';
     let j = i;
@@ -566,8 +573,9 @@ class Scanner {
         const c = this.tok(j + 3);
         if (c && c.type === 'sym' && c.text === '/' && !c.sp) return 'skip';
         if (group || frac) return 'skip';
+        // Only proper fractions: "24/7" and "2020/21" are no shares.
         const den = Number(b.text);
-        if (den === 0) return 'skip';
+        if (den === 0 || Number(intDigits) >= den) return 'skip';
         const q = this.simple(i, j + 3, Number(intDigits) / den, 1e-9, false, 'fraction');
         return q;
       }
@@ -608,7 +616,8 @@ class Scanner {
       if (this.lang === 'en' && EN_ORDINAL_SUFFIX.has(after.lc) && !frac && !group) {
         return { ...this.simple(i, next + 1, value, 1, false, 'ordinal'), end: after.end };
       }
-      const f = scaleWord(after.lc, this.lang) ?? (afterCurrency || this.currencyAfterAt(next + 1) ? moneyScaleWord(after.lc) : undefined);
+      // "10k" is ten thousand; "4K" is a screen resolution.
+      const f = after.text === 'K' ? undefined : scaleWord(after.lc, this.lang) ?? (afterCurrency || this.currencyAfterAt(next + 1) ? moneyScaleWord(after.lc) : undefined);
       const glueScale = f !== undefined && after.lc !== 'hundert' && after.lc !== 'hundred' && after.lc !== 'tausend' && after.lc !== 'thousand';
       if (glueScale) {
         scale = f!;
@@ -967,7 +976,7 @@ class Scanner {
       if (u2 && u2.unit !== unit.unit) return undefined;
     }
     if (unit && unit.currencyBefore && !cur && u2 && u2.unit !== unit.unit) return undefined;
-    if (q2.value < q.value && q2.scale === q.scale) return undefined;
+    if (q2.value <= q.value && q2.scale === q.scale) return undefined;
     const end = u2 ? u2.end : q2.end;
     return { q: q2, unit: u2 ?? undefined, next: u2 ? u2.next : q2.next, end };
   }
