@@ -68,7 +68,7 @@ test('Fortune Global 500 companies in Chongqing went from 293 (end of 2020) to 3
   const m = base.metrics.get('chongqing.fortune-global-500-companies');
   assert.ok(m);
   assert.deepEqual(m.observations.map((o) => o.value), [293, 322]);
-  assert.deepEqual(m.observations[0].when, { start: '2020-12-25', end: '2020-12-25' });
+  assert.deepEqual(m.observations[0].when, { start: '2020-12-31', end: '2020-12-31' });
   assert.deepEqual(m.observations[1].when, { start: '2025-12-31', end: '2025-12-31' });
   assert.equal(m.observations[1].whenEstimated, true);
   assert.deepEqual(m.observations[1].sources, [
