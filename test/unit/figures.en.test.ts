@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { findFigures } from '../../server/src/core/figures';
 import type { Figure } from '../../server/src/core/types';
 
@@ -256,4 +257,20 @@ test('linear time on hostile input', () => {
   const small = best(hostile(100_000));
   const large = best(hostile(1_000_000));
   assert.ok(large / small < 20, `10x input took ${(large / small).toFixed(1)}x the time`);
+});
+
+test('never throws; figures are in order, do not overlap and their text is the document text', () => {
+  const pieces = ['1', '0', '9', ',', '.', ' ', '-', '–', '/', ':', '%', '$', 'US', '€', 'a', 'one', 'half', 'and', 'to', 'bis', 'million',
+    'Mrd.', 'ein', 'Drittel', 'third', 'ranked', 'fifth', 'among', 'more than', 'etwa', '\n', '“', '”', 'e', 'k', 'M', 'times', 'as', 'Platz'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces, '9'.repeat(400)), { maxLength: 40 }), fc.constantFrom<'en' | 'de'>('en', 'de'), (parts, lang) => {
+    const text = parts.join('');
+    const figures = findFigures(text, lang);
+    let last = 0;
+    for (const f of figures) {
+      assert.equal(text.slice(f.start, f.end), f.text);
+      assert.ok(f.start >= last && f.end > f.start, 'ordered, not overlapping');
+      assert.ok(Number.isFinite(f.value), `finite value for ${f.text}`);
+      last = f.end;
+    }
+  }), { numRuns: 3000 });
 });

@@ -653,6 +653,7 @@ class Scanner {
         end = after.end;
       }
     }
+    if (!Number.isFinite(value * scale)) return 'skip'; // hundreds of digits: no amount anyone states
     const plain = !group && !frac && scale === 1 && value === Number(intDigits);
     return {
       startTok: i, next, start: t.start, end, value: value * scale, precision: precision * scale, words: false,
