@@ -1169,6 +1169,7 @@ class Scanner {
   }
 
   private pushRank(valueTok: number, next: number, value: number, of: number | undefined): void {
+    if (!Number.isFinite(value)) return;
     const start = this.toks[valueTok].start;
     const end = this.toks[next - 1].end;
     const words = this.toks[valueTok].type === 'word';
@@ -1216,6 +1217,7 @@ class Scanner {
   }
 
   private pushMultiple(i: number, next: number, value: number): void {
+    if (!Number.isFinite(value)) return;
     const t = this.toks[i];
     const start = t.start;
     const end = this.toks[next - 1].end;
