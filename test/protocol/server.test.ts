@@ -1,6 +1,7 @@
 // Protocol tests: the real bundled server (dist/server.js --stdio) driven over LSP.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '../../server/src/core/check';
 import { ruleOf } from '../../server/src/core/config';
@@ -411,6 +412,25 @@ describe('language server with pull diagnostics and without configuration suppor
       assert.deepEqual(await c.diagnosticsFor(uri, v), []);
     } finally {
       await c.stop();
+    }
+  });
+
+  test('a broken .factlintrc.json is reported with file, line and column; checking goes on with the defaults', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'factlint-rc-'));
+    try {
+      writeFileSync(join(root, '.factlintrc.json'), '{\n  "strict": tru\n}\n');
+      writeFileSync(join(root, 'draft.md'), ws.read(EN));
+      const c = await LspClient.start({ rootPath: root, capabilities: { window: { showMessage: {} } } });
+      try {
+        await c.open(uriOf(join(root, 'draft.md')), 'markdown', ws.read(EN));
+        assert.deepEqual(brief(await c.diagnosticsFor(uriOf(join(root, 'draft.md')), 1)), ['outdated-figure 2 2:17-2:20', 'conflicting-figure 1 4:21-4:24']);
+        const shown = await c.until('config warning', () => c.logs.find((l) => l.startsWith('factlint: ignoring ')));
+        assert.equal(shown.replace('ignoring config file: ', 'ignoring '), `factlint: ignoring ${join(root, '.factlintrc.json')}:2:13: invalid JSON: unexpected "t"`);
+      } finally {
+        await c.stop();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -3,6 +3,7 @@
 // under the `factlint.` prefix; the file uses them without it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { jsonErrorOffset } from './jsonSyntax';
 import type { LangSetting, Severity, VerdictKind } from './types';
 
 /** The diagnostic rules, one per kind of finding. */
@@ -213,12 +214,12 @@ export function parseConfigFile(file: string, text: string, base: FactlintSettin
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // Node reports "... in JSON at position N (line L column C)"; fall back to the start.
-    const pos = /position (\d+)/.exec(message);
-    const { line, column } = lineColumn(text, pos ? Number(pos[1]) : 0);
-    throw new ConfigError(file, line, column, `invalid JSON: ${message.replace(/ in JSON at position.*$/, '')}`);
+  } catch {
+    const at = jsonErrorOffset(text);
+    const offset = at < 0 ? 0 : at;
+    const { line, column } = lineColumn(text, offset);
+    const what = offset >= text.length ? 'unexpected end of file' : `unexpected ${JSON.stringify(text[offset])}`;
+    throw new ConfigError(file, line, column, `invalid JSON: ${what}`);
   }
   const { settings, problems } = mergeSettings(base, json);
   if (problems.length > 0) {
