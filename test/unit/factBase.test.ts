@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadFactBase, loadFactFiles, shippedFactsDir, MAX_FACT_FILE_CHARS } from '../../server/src/core/factBase';
 import { asOfRange, partialDateRange, periodRange } from '../../server/src/core/dates';
+import fc from 'fast-check';
 import type { FactProblem } from '../../server/src/core/types';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
@@ -341,4 +342,23 @@ test('reloading reparses only the files whose text changed, and still reports du
     const { problems } = loadFactFiles([a, copy]);
     assert.deepEqual(problems.map((p) => p.code), ['duplicate-id', 'duplicate-id'], `load ${i + 1}`);
   }
+});
+
+test('any text, or a valid file with a slice cut out, loads without throwing and with places inside the file', () => {
+  const valid = HEAD + 'metrics:\n' + metricYaml('city.things', '      - value: 3\n        asOf: "2020"\n        source: src\n        quote: q\n');
+  const inside = (text: string, problems: FactProblem[]) => {
+    const lines = text.split('\n').length;
+    return problems.every((p) => p.code !== 'internal' && p.location.line >= 0 && p.location.line < lines && p.location.endLine >= p.location.line && p.message.length > 0);
+  };
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200 }), (text) => inside(text, loadFactFiles([{ path: 'f.yaml', text }]).problems)),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.nat(valid.length), fc.nat(40), (at, len) => {
+      const text = valid.slice(0, at) + valid.slice(at + len);
+      return inside(text, loadFactFiles([{ path: 'f.yaml', text }]).problems);
+    }),
+    { numRuns: 300 },
+  );
 });
