@@ -1,39 +1,40 @@
-// Checks that a function's running time grows linearly with its input: the ratio of the
-// times for an input and one ten times larger must stay under a bound (a quadratic
-// scanner gives ~100x). The best of several runs is compared, because a single run on a
-// busy CI machine is at the mercy of the scheduler and the garbage collector.
+// Checks that running time grows linearly with the input: the ratio of the times for an
+// input and one ten times larger must stay under a bound. Linear work gives ~10x, a
+// quadratic scan ~100x; the bound of 30x leaves room for cache and collector effects of the
+// larger input. Batches of both sizes alternate, so that both see the same load on a busy
+// CI machine, and the best batch of each counts.
 import assert from 'node:assert/strict';
 
-export interface LinearOptions {
-  /** Largest allowed time ratio for 10x the input. */
-  maxRatio?: number;
-  /** Runs per size; the fastest counts. */
-  runs?: number;
-}
-
-function fastest(run: () => void, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    run();
-    best = Math.min(best, Number(process.hrtime.bigint() - t0));
+/** Time per call of f in nanoseconds, over a batch of calls lasting at least `ns`. */
+function batch(f: () => unknown, ns: number): number {
+  let calls = 0;
+  const t = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < ns) {
+    f();
+    calls++;
+    elapsed = Number(process.hrtime.bigint() - t);
   }
-  return best;
+  return elapsed / calls;
 }
 
-/** Asserts that `fn(make(10 * n))` takes at most ~maxRatio times as long as `fn(make(n))`. */
-export function assertLinear<T>(label: string, make: (n: number) => T, fn: (input: T) => unknown, n: number, options: LinearOptions = {}): void {
-  const maxRatio = options.maxRatio ?? 20;
-  const runs = options.runs ?? 5;
+/** How many times longer `large` takes than `small`. */
+export function timeRatio(small: () => unknown, large: () => unknown, rounds = 9, batchNs = 1e7): number {
+  batch(small, batchNs);
+  batch(large, batchNs);
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    bestSmall = Math.min(bestSmall, batch(small, batchNs));
+    bestLarge = Math.min(bestLarge, batch(large, batchNs));
+  }
+  return bestLarge / bestSmall;
+}
+
+/** Asserts that `fn(make(10 * n))` takes under `maxRatio` times as long as `fn(make(n))`. */
+export function assertLinear<T>(label: string, make: (n: number) => T, fn: (input: T) => unknown, n: number, maxRatio = 30): void {
   const small = make(n);
   const large = make(10 * n);
-  fn(small); // warm up the JIT
-  let ratio = Infinity;
-  // A second attempt absorbs one unlucky burst of load; a real quadratic stays far above the bound.
-  for (let attempt = 0; attempt < 3 && ratio >= maxRatio; attempt++) {
-    const a = fastest(() => fn(small), runs);
-    const b = fastest(() => fn(large), runs);
-    ratio = b / Math.max(a, 1);
-  }
+  const ratio = timeRatio(() => fn(small), () => fn(large));
   assert.ok(ratio < maxRatio, `${label}: 10x input took ${ratio.toFixed(1)}x time`);
 }

@@ -43,5 +43,5 @@ test('PhraseIndex is case-insensitive and keeps several values per phrase', () =
 test('PhraseIndex matching stays linear on long runs of a repeated word', () => {
   const index = new PhraseIndex<number>();
   index.add('a a a a a b', 1);
-  assertLinear('repeated prefix', (n) => tokenize('a '.repeat(n)), (tokens) => index.matchAll(tokens), 20000);
+  assertLinear('repeated prefix', (n) => tokenize('a '.repeat(n)), (tokens) => index.matchAll(tokens), 5000);
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { documentLanguage, findParagraphs, findSentences, maskDocument, maskMarkup } from '../../server/src/core/prose';
+import { timeRatio } from '../support/linearTime';
 
 /** The masked text with the given fragment's own offsets: what survives of `fragment` in `text`. */
 function kept(text: string, format: 'markdown' | 'plaintext' = 'markdown'): string {
@@ -166,35 +167,6 @@ test('sentences carry their paragraph index and language', () => {
   assert.deepEqual(sentences.map((s) => [s.paragraph, s.lang]), [[0, 'en'], [0, 'en'], [1, 'de'], [1, 'de']]);
 });
 
-/** Time per call of f in nanoseconds, over a batch of calls lasting at least 10 ms. */
-function batch(f: () => void): number {
-  let calls = 0;
-  const t = process.hrtime.bigint();
-  let elapsed = 0;
-  while (elapsed < 1e7) {
-    f();
-    calls++;
-    elapsed = Number(process.hrtime.bigint() - t);
-  }
-  return elapsed / calls;
-}
-
-/**
- * How many times longer `large` takes than `small`: batches alternate (so that both see
- * the same load on a busy machine) after a warm-up, and the best batch of each counts.
- */
-function timeRatio(small: () => void, large: () => void): number {
-  batch(small);
-  batch(large);
-  let bestSmall = Infinity;
-  let bestLarge = Infinity;
-  for (let r = 0; r < 9; r++) {
-    bestSmall = Math.min(bestSmall, batch(small));
-    bestLarge = Math.min(bestLarge, batch(large));
-  }
-  return bestLarge / bestSmall;
-}
-
 test('masking hostile input is linear', () => {
   const hostile: Record<string, (n: number) => string> = {
     backticks: (n) => '`'.repeat(n),
@@ -214,8 +186,6 @@ test('masking hostile input is linear', () => {
     const large = make(100_000);
     assert.equal(maskMarkup(large, 'markdown').length, large.length);
     const ratio = timeRatio(() => maskMarkup(small, 'markdown'), () => maskMarkup(large, 'markdown'));
-    // Linear work takes ~10x; a quadratic scan ~100x. The margin up to 30x absorbs cache and
-    // collector effects of the larger input on a busy machine.
     assert.ok(ratio < 30, `${name}: 10x input took ${ratio.toFixed(1)}x time`);
   }
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { findTimeMentions } from '../../server/src/core/timeMentions';
 import type { Lang } from '../../server/src/core/types';
+import { timeRatio } from '../support/linearTime';
 
 const TODAY = '2021-10-12';
 
@@ -194,29 +195,10 @@ test('time is linear in the text length', () => {
   const unit = 'In the first eight months of 2021, exports rose 5% over the same period of 2020 (Q1 2021: 3%). ';
   const small = unit.repeat(100);
   const large = unit.repeat(1000);
-  // Time per call over batches lasting 5 ms; batches of both sizes alternate so that both
-  // see the same load on a busy machine, and the best batch of each counts.
-  const batch = (s: string): number => {
-    let calls = 0;
-    const t = process.hrtime.bigint();
-    let elapsed = 0;
-    while (elapsed < 5e6) {
-      findTimeMentions(s, 0, s.length, 'en', TODAY);
-      calls++;
-      elapsed = Number(process.hrtime.bigint() - t);
-    }
-    return elapsed / calls;
-  };
-  batch(small);
-  batch(large);
-  let bestSmall = Infinity;
-  let bestLarge = Infinity;
-  for (let r = 0; r < 7; r++) {
-    bestSmall = Math.min(bestSmall, batch(small));
-    bestLarge = Math.min(bestLarge, batch(large));
-  }
-  const ratio = bestLarge / bestSmall;
-  // Linear work takes ~10x, quadratic ~100x; the margin absorbs cache and collector effects.
+  const ratio = timeRatio(
+    () => findTimeMentions(small, 0, small.length, 'en', TODAY),
+    () => findTimeMentions(large, 0, large.length, 'en', TODAY),
+  );
   assert.ok(ratio < 30, `ten times the text took ${ratio.toFixed(1)} times as long`);
   assert.equal(findTimeMentions(large, 0, large.length, 'en', TODAY).length, 2000);
 });

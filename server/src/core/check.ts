@@ -70,7 +70,7 @@ export class DocumentChecker {
     let subjectsOut: string[] = [];
     let f = 0;
     for (const sentence of findSentences(masked, [p])) {
-      sentence.paragraph = index;
+      sentence.paragraph = index; // findSentences numbers within the one paragraph it was given
       let inSentence: Figure[] = [];
       while (f < found.length && found[f].start < sentence.end) {
         if (found[f].start >= sentence.start) inSentence.push(found[f]);
@@ -83,9 +83,15 @@ export class DocumentChecker {
         subjectsOut = named;
       }
       if (inSentence.length === 0) continue;
-      const times = findTimeMentions(masked, sentence.start, sentence.end, p.lang, date);
-      // A number inside a date or period ("the first eight months of 2021") is part of it.
-      if (times.length > 0) inSentence = inSentence.filter((g) => !times.some((t) => g.start < t.end && t.start < g.end));
+      let times = findTimeMentions(masked, sentence.start, sentence.end, p.lang, date);
+      if (times.length > 0) {
+        // A number inside a longer date or period ("the first eight months of 2021") is part of
+        // it; a mention that is nothing but a figure ("2000 companies") was a misreading.
+        const within = (g: Figure, t: { start: number; end: number }) => g.start < t.end && t.start < g.end;
+        const covers = (t: { start: number; end: number }, g: Figure) => t.start <= g.start && g.end <= t.end && t.end - t.start > g.end - g.start;
+        inSentence = inSentence.filter((g) => !times.some((t) => covers(t, g)));
+        times = times.filter((t) => !inSentence.some((g) => within(g, t)));
+      }
       figures.push(...inSentence);
       const cues = this.index.cues[p.lang].matchAll(tokens);
       if (cues.length === 0) continue;
