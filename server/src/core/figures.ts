@@ -150,13 +150,13 @@ const LIST_AFTER = new Set(['largest', 'biggest', 'best', 'top', 'leading', 'ric
   'stärksten', 'führenden', 'umsatzstärksten', 'reichsten']);
 /** Nouns that, after "the N", make the number a name ("the 33618 system"). */
 const NAME_HEADS = new Set(['system', 'model', 'series', 'plan', 'street', 'road', 'strategy', 'project', 'programme', 'program',
-  'initiative', 'policy', 'formula', 'framework', 'pattern', 'layout', 'system,', 'structure', 'campaign']);
+  'initiative', 'policy', 'formula', 'framework', 'pattern', 'layout', 'structure', 'campaign']);
 const TIME_AFTER = new Set(['am', 'pm', 'a.m.', 'p.m.', 'uhr', "o'clock", 'o’clock', 'h']);
 /** Capitalised words that commonly open a sentence or stand before a number without naming anything. */
 const FUNCTION_WORDS = new Set([
   'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'of', 'to', 'from', 'with', 'and', 'or', 'but', 'since', 'until', 'after', 'before',
   'only', 'just', 'all', 'some', 'about', 'over', 'nearly', 'almost', 'around', 'approximately', 'roughly', 'more', 'less', 'than',
-  'this', 'that', 'these', 'those', 'its', 'their', 'our', 'total', 'between', 'among', 'another', 'another', 'each', 'every', 'also',
+  'this', 'that', 'these', 'those', 'its', 'their', 'our', 'total', 'between', 'among', 'another', 'each', 'every', 'also',
   'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'im', 'am', 'um', 'auf', 'mit', 'von', 'vom', 'zu', 'zum', 'zur', 'bei',
   'seit', 'bis', 'nach', 'vor', 'und', 'oder', 'aber', 'nur', 'rund', 'etwa', 'über', 'fast', 'knapp', 'mehr', 'weniger', 'als',
   'insgesamt', 'damit', 'dies', 'diese', 'dieser', 'es', 'er', 'sie', 'wir', 'jahr', 'jahre', 'jahren', 'ende', 'anfang', 'mitte',
@@ -172,7 +172,7 @@ const COUNT_VERBS = new Set(['dispatched', 'with', 'had', 'has', 'have', 'employ
   'registered', 'opened', 'launched', 'attracted', 'hosted', 'built', 'added', 'sold', 'operated', 'ran', 'saw', 'totalled', 'totaled',
   'insgesamt', 'hatte', 'hat', 'mit', 'wurden', 'waren', 'sind', 'zählte', 'beschäftigt']);
 const RANK_TRIGGERS: Record<Lang, Set<string>> = {
-  en: new Set(['ranked', 'ranking', 'ranks', 'rank', 'placed', 'came', 'finished', 'ranking']),
+  en: new Set(['ranked', 'ranking', 'ranks', 'rank', 'placed', 'came', 'finished']),
   de: new Set(['platz', 'rang', 'rangplatz', 'position']),
 };
 const RANK_OF: Record<Lang, Set<string>> = { en: new Set(['among', 'of', 'out']), de: new Set(['von', 'unter']) };
@@ -864,7 +864,7 @@ class Scanner {
         return this.simple(i, i + 2, n.value / 2, 1e-9, true, 'fraction');
       }
     }
-    const q = this.germanScaled(i, n.value, n.precision, article || w === 'eins' ? undefined : 'x');
+    const q = this.germanScaled(i, n.value, n.precision);
     if (!q) return undefined;
     if (article && q.value === 1) return undefined;
     if (n.value === 1 && q.value === 1) q.weak = w !== 'eins';
@@ -872,7 +872,7 @@ class Scanner {
   }
 
   /** A German number word with an optional scale ("zwei Millionen") and remainder ("… eintausendeinhundert"). */
-  private germanScaled(i: number, value: number, precision: number, _plainOk?: string): Quantity | undefined {
+  private germanScaled(i: number, value: number, precision: number): Quantity | undefined {
     const m = this.tok(i + 1);
     let f: number | undefined;
     let next = i + 1;
@@ -1197,9 +1197,6 @@ class Scanner {
           this.pushMultiple(i, next, value);
           return next;
         }
-      } else if (t.type === 'num' && this.isWord(i + 1, 'fold') && !this.glued(i + 1)) {
-        // handled above via dash; plain "3 fold" is rare
-        return undefined;
       }
     } else {
       if (t.lc === 'doppelt' || t.lc === 'zweimal') value = 2;
