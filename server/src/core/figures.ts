@@ -3,6 +3,15 @@
 // are part of names, dates, times, list markers, phone numbers, versions and measurements.
 // One hand-written tokenizer pass, then a left-to-right parse over the tokens that looks at a
 // bounded number of tokens around each position, so the whole scan is linear in the input.
+//
+// Choices worth knowing:
+// - precision: the place value of the last digit written, times the scale ("US$32.08 billion" →
+//   10^7); a number in words is exact to its last non-zero place ("three hundred" → 100); a
+//   fraction ("one-tenth", "1/2") is an exact ratio, so its precision is 1e-9 (float tolerance).
+// - IP addresses, versions and digit dates ("192.168.1.2", "1.10.2021") are one chain and no figure.
+// - A bare "one"/"ein" counts only with a scale, unit or fraction ("one million", "ein Drittel").
+// - "$" and "dollar" are USD, "¥" is CNY: the domain is Chinese cities reported in English and German.
+// - Ordinals are figures only in rank constructions ("ranked fifth", "Platz fünf", "fifth among 296").
 import type { Approx, Figure, FigureKind, Lang, NumberStyle } from './types';
 import {
   englishDenominator, englishOrdinal, englishSmall, germanDenominator, germanNumber, germanOrdinal,
