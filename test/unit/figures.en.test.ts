@@ -80,6 +80,12 @@ test('money before and after the number, with and without a scale word', () => {
   one('to HK$10.05 billion', 'HK$10.05 billion', 10.05e9, 'HKD', 'money');
   one('costs USD 200 now', 'USD 200', 200, 'USD', 'money');
   one('costs 12 renminbi now', '12 renminbi', 12, 'CNY', 'money');
+  const shared = en('are expected to be 104 billion and 71 billion yuan for these');
+  assert.deepEqual(shared.map((f) => [f.text, f.value, f.unit, f.kind]), [
+    ['104 billion', 104e9, 'CNY', 'money'],
+    ['71 billion yuan', 71e9, 'CNY', 'money'],
+  ]);
+  assert.deepEqual(en('253 and 300 contracted projects').map((f) => f.unit), [null, null]);
 });
 
 test('fractions in words and digits', () => {

@@ -343,6 +343,7 @@ class Scanner {
       unit = u;
     }
     if (!unit && q.weak && !negative) return q.next;
+    if (!unit && q.scale > 1) unit = this.sharedCurrency(q);
 
     let end = unit ? unit.end : q.end;
     let next = unit ? unit.next : q.next;
@@ -959,6 +960,20 @@ class Scanner {
     }
     if (t.type === 'sym' && t.text === '°') return null;
     return undefined;
+  }
+
+  /**
+   * "104 billion and 71 billion yuan": a scaled amount coordinated with one that names its
+   * currency shares that currency. The currency is not part of this figure's text.
+   */
+  private sharedCurrency(q: Quantity): Unit | undefined {
+    const t = this.tok(q.next);
+    if (!t || !(t.lc === 'and' || t.lc === 'und' || t.lc === 'or' || t.lc === 'oder' || t.text === ',')) return undefined;
+    const q2 = this.baseQuantity(q.next + 1);
+    if (!q2 || q2 === 'skip' || q2.kind !== 'number' || q2.scale !== q.scale) return undefined;
+    const u2 = this.unitAfter(q2);
+    if (!u2 || u2.kind !== 'money') return undefined;
+    return { kind: 'money', unit: u2.unit, next: q.next, end: q.end };
   }
 
   /** "to 10", "– 10", "bis 10", "and 200" after "between": the upper end of a range. */
