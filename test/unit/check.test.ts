@@ -120,3 +120,47 @@ test('the incremental checker gives what a fresh check gives, edit after edit', 
     for (const c of incremental.claims) assert.equal(current.slice(c.claim.figure.start, c.claim.figure.end), c.claim.figure.text);
   }
 });
+
+test('look-alike metrics stay apart', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Chongqing has established a total of 8,753 foreign-invested enterprises.', ['chongqing.foreign-invested-enterprises']],
+    ['In Chongqing, 205 new foreign-invested enterprises were set up from January to August 2021.', ['chongqing.new-foreign-invested-enterprises']],
+    ['For the China-Singapore (Chongqing) Demonstration Initiative on Strategic Connectivity, 228 contracts were signed with a total contract value of US$32.08 billion.', ['china-singapore-connectivity-initiative.contracts', 'china-singapore-connectivity-initiative.contract-value']],
+    ['Under the CCI, 172 cross-border financing projects worth US$15.77 billion were signed as of July 2021.', ['china-singapore-connectivity-initiative.cross-border-financing-projects', 'china-singapore-connectivity-initiative.cross-border-financing-value']],
+    ['In Chongqing, foreign enterprises contribute approximately 50% of import and export volume.', ['chongqing.foreign-enterprises.trade-share']],
+    ['The Chongqing Pilot Free Trade Zone contributed about 70% of the city’s total import and export trade.', ['chongqing-pilot-ftz.trade-share']],
+  ];
+  for (const [text, metrics] of cases) {
+    const result = check(text, base, { today: '2026-12-02' });
+    assert.deepEqual(result.claims.map((c) => c.claim.metric.id), metrics, text);
+    assert.deepEqual(summary(result), [], text);
+  }
+  // Swapped figures are caught, not silently matched to the look-alike.
+  const swapped = check('In Chongqing, foreign enterprises contribute approximately 70% of import and export volume.', base, { today: '2026-12-02' });
+  assert.deepEqual(summary(swapped), [['70%', 'conflicting', 'chongqing.foreign-enterprises.trade-share']]);
+  const swappedValue = check('Under the CCI, 172 cross-border financing projects worth US$32.08 billion were signed as of July 2021.', base, { today: '2026-12-02' });
+  assert.deepEqual(summary(swappedValue), [['US$32.08 billion', 'conflicting', 'china-singapore-connectivity-initiative.cross-border-financing-value']]);
+});
+
+test('rounding and qualifiers the way writers use them are accepted', () => {
+  for (const text of [
+    'Chongqing has more than 300 Fortune 500 companies.',
+    'Chongqing has about 8,750 foreign-invested enterprises.',
+    'For the CCI, the total contract value reached 32,080 million US dollars.',
+    'For 2021, Chongqing expected 1,710 billion yuan of contracted capital.',
+    'For 2021, Chongqing expected RMB 1.71 trillion of contracted capital.',
+    'In Chongqing, foreign enterprises contribute half of import and export volume.',
+  ]) {
+    const result = check(text, base, { today: '2026-12-02' });
+    assert.equal(result.claims.length, 1, text);
+    assert.equal(result.claims[0].verdict.kind, 'verified', `${text}: ${result.claims[0].verdict.message}`);
+  }
+});
+
+test('a period named in the sentence decides between historical, conflicting and unverifiable', () => {
+  const kinds = (text: string) => check(text, base, { today: '2026-12-02' }).claims.map((c) => c.verdict.kind);
+  assert.deepEqual(kinds('At the end of 2020, Chongqing had 293 Fortune 500 companies.'), ['historical']);
+  assert.deepEqual(kinds('At the end of 2020, Chongqing had 322 Fortune 500 companies.'), ['conflicting']);
+  assert.deepEqual(kinds('In 2018, Chongqing had 250 Fortune 500 companies.'), ['unverifiable']);
+  assert.deepEqual(kinds('Ende 2020 waren 293 Fortune-500-Unternehmen in Chongqing präsent.'), ['historical']);
+});
