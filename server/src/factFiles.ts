@@ -25,10 +25,12 @@ export class FactStore {
   /** Increases on every reload, so that caches keyed on the base can tell it changed. */
   generation = 0;
 
-  /** Sets the fact base folders (or single files) and reads them from disk. */
+  /** Sets the fact base folders (or single files) and reads them from disk; forgets editor buffers. */
   setRoots(roots: string[]): void {
     this.roots = roots.map((r) => resolve(r));
     this.disk.clear();
+    // Editor buffers are set again by the caller for the open files inside the new roots.
+    this.editor.clear();
     this.scanProblems = [];
     for (const root of this.roots) this.scan(root);
   }

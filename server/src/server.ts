@@ -16,6 +16,7 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Diagnostic,
+  type Disposable,
   type FileSystemWatcher,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -159,15 +160,18 @@ function scheduleFactReload(): void {
 
 let fsWatchers: FSWatcher[] = [];
 let clientWatches = false;
+let clientWatchRegistration: Promise<Disposable> | undefined;
 
 function watchFactRoots(roots: string[]): void {
   if (clientWatches) {
+    // Roots may have changed with the settings: replace the previous registration.
+    void clientWatchRegistration?.then((d) => d.dispose());
     const watchers: FileSystemWatcher[] = [{ globPattern: '**/.factlintrc.json' }];
     const relative = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     for (const root of roots) {
       watchers.push({ globPattern: relative ? { baseUri: pathToUri(root), pattern: '**/*.{yaml,yml}' } : `${root.replace(/\\/g, '/')}/**/*.{yaml,yml}` });
     }
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    clientWatchRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     return;
   }
   // Clients that cannot watch for us (many terminal editors): watch the fact folders ourselves.

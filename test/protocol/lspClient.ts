@@ -67,7 +67,9 @@ export const DEFAULT_CAPABILITIES = {
 
 export class LspClient {
   readonly pushed: PublishDiagnosticsParams[] = [];
-  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  readonly registrations: Array<{ id?: string; method: string; registerOptions?: unknown }> = [];
+  /** Note the protocol's spelling: the field is "unregisterations". */
+  readonly unregistrations: Array<{ id: string; method: string }> = [];
   readonly applied: Array<{ label?: string; edit: { changes?: Record<string, TextEdit[]> } }> = [];
   readonly logs: string[] = [];
   private waiters: Array<() => void> = [];
@@ -96,9 +98,13 @@ export class LspClient {
     conn.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string; section?: string }> }) =>
       p.items.map((item) => (opts.configuration ? opts.configuration(item) : null)),
     );
-    conn.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+    conn.onRequest('client/registerCapability', (p: { registrations: Array<{ id?: string; method: string; registerOptions?: unknown }> }) => {
       client.registrations.push(...p.registrations);
       client.wake();
+      return null;
+    });
+    conn.onRequest('client/unregisterCapability', (p: { unregisterations: Array<{ id: string; method: string }> }) => {
+      client.unregistrations.push(...p.unregisterations);
       return null;
     });
     conn.onRequest('workspace/applyEdit', (p: { label?: string; edit: { changes?: Record<string, TextEdit[]> } }) => {

@@ -49,9 +49,11 @@ function settingsFor(ws: Workspace, extra: Record<string, unknown> = {}) {
 describe('language server over stdio (push diagnostics)', () => {
   let ws: Workspace;
   let c: LspClient;
+  /** Editor settings the client answers with, changed by the settings test. */
+  const editorSettings: Record<string, unknown> = {};
   before(async () => {
     ws = makeWorkspace();
-    c = await LspClient.start({ rootPath: ws.root, configuration: settingsFor(ws) });
+    c = await LspClient.start({ rootPath: ws.root, configuration: (item) => settingsFor(ws, { ...editorSettings })(item) });
   });
   after(async () => {
     await c.stop();
@@ -307,6 +309,21 @@ describe('language server over stdio (push diagnostics)', () => {
       );
       await c.close(uriOf(path));
     }
+  });
+
+  test('a settings change: settings re-read, watchers re-registered, open drafts re-checked', async () => {
+    const watcherIds = c.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.id);
+    editorSettings.severity = { 'outdated-figure': 'off', 'conflicting-figure': 'hint' };
+    let mark = c.pushed.length;
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    const ds = await c.until('re-check with new severities', () => c.pushed.slice(mark).find((p) => p.uri === ws.uri(EN))?.diagnostics);
+    assert.deepEqual(brief(ds), ['conflicting-figure 4 4:21-4:24']);
+    await c.until('old watchers unregistered', () => (watcherIds.every((id) => c.unregistrations.some((u) => u.id === id)) ? true : undefined));
+    delete editorSettings.severity;
+    mark = c.pushed.length;
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    const back = await c.until('re-check with default severities', () => c.pushed.slice(mark).find((p) => p.uri === ws.uri(EN))?.diagnostics);
+    assert.deepEqual(brief(back), ['outdated-figure 2 2:17-2:20', 'conflicting-figure 1 4:21-4:24']);
   });
 
   test('bad input never takes the server down', async () => {
