@@ -111,6 +111,11 @@ test('number words', () => {
   one('with two thousand members', 'two thousand', 2000, null, 'count');
   one('with a million members', 'a million', 1e6, null, 'count');
   one('with 1.5 million members', '1.5 million', 1.5e6, null, 'count');
+  one('with 4 thousand 3 hundred and 21 members', '4 thousand 3 hundred and 21', 4321, null, 'count');
+  one('five and a half million members', 'five and a half million', 5.5e6, null, 'count');
+  one('one billion and a half million', 'one billion and a half million', 1.0005e9, null, 'count');
+  one('five point five members', 'five point five', 5.5, null, 'count');
+  assert.deepEqual(en('1.5 million and 300 companies').map((f) => f.value), [1.5e6, 300]);
   one('nine special zones', 'nine', 9, null, 'count');
   one('one and a half percent more', 'one and a half percent', 1.5, '%', 'percent');
   assert.equal(one('nine special zones', 'nine', 9, null, 'count').style.words, true);

@@ -459,6 +459,20 @@ class Scanner {
   private extend(q: Quantity): Quantity {
     const t = this.tok(q.next);
     if (!t || t.lineStart || q.kind !== 'number') return q;
+    // "4 thousand 3 hundred and 21": a descending chain of scaled parts, "and" only after "hundred".
+    if (this.lang === 'en' && !q.words && q.scale > 1 && Number.isInteger(q.value / q.scale)) {
+      const afterAnd = t.lc === 'and';
+      if (!afterAnd || q.scale === 100) {
+        const q2 = this.baseQuantity(afterAnd ? q.next + 1 : q.next);
+        const fits = q2 && q2 !== 'skip' && q2.kind === 'number' && q2.value < q.scale && Number.isInteger(q2.value)
+          && (afterAnd ? q2.scale === 1 && q2.value < 100 : q2.scale > 1);
+        if (fits) {
+          const part = q2 as Quantity;
+          return this.extend({ ...q, value: q.value + part.value, next: part.next, end: part.end, precision: part.precision, scale: part.scale,
+            scaleWord: part.scaleWord, plain: false });
+        }
+      }
+    }
     if (t.lc === 'and' || t.lc === 'und') {
       const f = this.baseQuantity(q.next + 1);
       if (f && f !== 'skip' && f.kind === 'fraction' && f.words && f.value < 1) {
