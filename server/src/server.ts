@@ -21,6 +21,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+// Only the version is bundled (esbuild keeps just the named field).
+import { version } from '../../package.json';
 import { factBasePaths } from './core/config';
 import { shippedFactsDir } from './core/factBase';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
@@ -36,7 +38,7 @@ import { hover } from './hover';
 import { references } from './references';
 import { Settings } from './settings';
 
-const VERSION = '0.1.0';
+const VERSION: string = version;
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
   process.stdout.write(`factlint-ls ${VERSION}\n`);
