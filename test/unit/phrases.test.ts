@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PhraseIndex, tokenize } from '../../server/src/core/phrases';
+import { PhraseIndex, PhraseMatcher, PhraseTrieBuilder, tokenize } from '../../server/src/core/phrases';
 import { assertLinear } from '../support/linearTime';
 
 test('tokenize splits on hyphens and punctuation, normalizes apostrophes and drops possessives', () => {
@@ -21,27 +21,61 @@ test('tokenize honours the from/to window', () => {
   assert.deepEqual(tokenize(text, 4, 7).map((t) => [t.start, t.end]), [[4, 7]]);
 });
 
+/** A PhraseIndex over the given (phrase, value, group) entries. */
+function indexOf<T>(entries: Array<[string, T, string?]>): PhraseIndex<T> {
+  const builder = new PhraseTrieBuilder();
+  const groups = [...new Set(entries.map((e) => e[2] ?? ''))];
+  entries.forEach(([phrase, , group], i) => builder.add(phrase, i, groups.indexOf(group ?? '')));
+  const found = groups.map((g, n) => [g, n] as const);
+  return new PhraseIndex(new PhraseMatcher(builder.build()), (v) => entries[v][1], (key) => found.find(([g]) => g === key)?.[1]);
+}
+
 test('PhraseIndex finds the longest phrase at each place, without overlaps', () => {
-  const index = new PhraseIndex<string>();
-  index.add('foreign-invested enterprises', 'total');
-  index.add('new foreign invested enterprises', 'new');
-  index.add('enterprises', 'any');
+  const index = indexOf([
+    ['foreign-invested enterprises', 'total'],
+    ['new foreign invested enterprises', 'new'],
+    ['enterprises', 'any'],
+  ]);
   const tokens = tokenize('205 new foreign-invested enterprises and 8,753 foreign invested enterprises');
   const found = index.matchAll(tokens).map((m) => m.values.join());
   assert.deepEqual(found, ['new', 'total']);
 });
 
 test('PhraseIndex is case-insensitive and keeps several values per phrase', () => {
-  const index = new PhraseIndex<number>();
-  index.add('Fortune 500 companies', 1);
-  index.add('fortune 500 COMPANIES', 2);
+  const index = indexOf([
+    ['Fortune 500 companies', 1],
+    ['fortune 500 COMPANIES', 2],
+  ]);
   const [m] = index.matchAll(tokenize('293 FORTUNE 500 Companies'));
   assert.deepEqual(m.values, [1, 2]);
-  assert.equal(index.size, 2);
+});
+
+test('PhraseIndex limits matches to groups, keeping the order values were added in, and keeps empty matches', () => {
+  const index = indexOf([
+    ['exports', 'a-exports', 'a'],
+    ['exports', 'b-exports', 'b'],
+    ['exports', 'c-exports', 'c'],
+    ['exports', 'a-exports-2', 'a'],
+  ]);
+  const tokens = tokenize('exports rose');
+  assert.deepEqual(index.matchAll(tokens, ['c', 'a']).map((m) => m.values), [['a-exports', 'c-exports', 'a-exports-2']]);
+  assert.deepEqual(index.matchAll(tokens, ['b']).map((m) => m.values), [['b-exports']]);
+  assert.deepEqual(index.matchAll(tokens, ['unknown']).map((m) => [m.from, m.to, m.values.length]), [[0, 1, 0]]);
+  assert.equal(index.matchAll(tokens).map((m) => m.values.length)[0], 4);
+});
+
+test('PhraseTrieBuilder ignores phrases without words; a trie of many phrases finds each', () => {
+  const builder = new PhraseTrieBuilder();
+  assert.equal(builder.add(' - ', 0), false);
+  for (let i = 0; i < 5000; i++) builder.add(`word${i % 97} phrase ${i}`, i);
+  const matcher = new PhraseMatcher(builder.build());
+  for (const i of [0, 1, 96, 97, 4999]) {
+    const [m] = matcher.matchAll(tokenize(`the word${i % 97} phrase ${i} here`));
+    assert.deepEqual([m.from, m.to, [...matcher.valuesOf(m.node)]], [1, 4, [i]]);
+  }
 });
 
 test('PhraseIndex matching stays linear on long runs of a repeated word', () => {
-  const index = new PhraseIndex<number>();
-  index.add('a a a a a b', 1);
+  const index = indexOf([['a a a a a b', 1]]);
   assertLinear('repeated prefix', (n) => tokenize('a '.repeat(n)), (tokens) => index.matchAll(tokens), 5000);
 });

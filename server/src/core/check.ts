@@ -93,7 +93,9 @@ export class DocumentChecker {
         times = times.filter((t) => !inSentence.some((g) => within(g, t)));
       }
       figures.push(...inSentence);
-      const cues = this.index.cues[p.lang].matchAll(tokens);
+      // Only the metrics of the subjects the sentence is about can be linked (claims.ts): a cue
+      // shared by thousands of subjects' metrics yields just theirs.
+      const cues = this.index.cues[p.lang].matchAll(tokens, active);
       if (cues.length === 0) continue;
       for (const claim of linkSentence({ text: masked, sentence, tokens, figures: inSentence, subjects: active, cues, times })) {
         claims.push({ claim, verdict: judge(claim, this.base, masked) });

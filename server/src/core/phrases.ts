@@ -1,6 +1,8 @@
 // Word tokens and a phrase index over them. Metric cues and subject names are phrases;
 // prose is matched against them token by token, so that matching is linear in the text
-// (times the longest phrase) whatever the size of the fact base.
+// (times the longest phrase) whatever the size of the fact base. The index is a trie held
+// in a few typed arrays (no object per node or per value), so that a base of a million
+// metrics fits in memory and a compiled base (compiledBase.ts) loads it without parsing.
 
 /** A word in prose: its offsets in the document and its normalized form. */
 export interface Token {
@@ -69,11 +71,6 @@ export function phraseKey(phrase: string): string[] {
   return tokenize(phrase).map((t) => t.norm);
 }
 
-interface TrieNode<T> {
-  next?: Map<string, TrieNode<T>>;
-  values?: T[];
-}
-
 /** A match of an indexed phrase in a token sequence. */
 export interface PhraseMatch<T> {
   /** Index of the first and one past the last matched token. */
@@ -82,30 +79,128 @@ export interface PhraseMatch<T> {
   values: readonly T[];
 }
 
-/** Maps phrases (token sequences) to values; finds the longest phrases in a token run. */
-export class PhraseIndex<T> {
-  private readonly root: TrieNode<T> = {};
-  private count = 0;
+/**
+ * The frozen trie: nodes are numbers (0 is the root), an edge (node, word) → child lives
+ * in an open-addressing hash table, and each node's values (integers) are a slice of one
+ * array. Values of a node are sorted by their group, so that the values of a few groups
+ * are found by binary search (cues → the metrics of the subjects a sentence is about).
+ */
+export interface PhraseTrie {
+  /** Word table: word id → normalized word. */
+  words: string[];
+  /** Hash table of edges, capacity a power of two; edgeChild 0 marks a free slot. */
+  edgeNode: Int32Array;
+  edgeWord: Int32Array;
+  edgeChild: Int32Array;
+  /** Node n's values are values[valueStart[n], valueStart[n + 1]). */
+  valueStart: Int32Array;
+  values: Int32Array;
+  /** Group of each value, ascending within a node (all 0 where values are not grouped). */
+  groups: Int32Array;
+}
 
-  get size(): number {
-    return this.count;
-  }
+function edgeSlot(node: number, word: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(word + 1, 0x85ebca77)) & mask;
+}
 
-  add(phrase: string, value: T): void {
+/** Collects (phrase, value, group) entries and freezes them into a PhraseTrie. */
+export class PhraseTrieBuilder {
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+  /** Edges while building: one map per node (word id → child); frozen into the hash table by build(). */
+  private readonly children: Array<Map<number, number>> = [new Map()];
+  private readonly nodeValues: Array<number[] | undefined> = [undefined];
+  private readonly groupOf: number[] = [];
+
+  /** Adds a phrase; returns false where it has no words. `value` is a non-negative integer; `group` sorts values (0 if unused). */
+  add(phrase: string, value: number, group = 0): boolean {
     const key = phraseKey(phrase);
-    if (key.length === 0) return;
-    let node = this.root;
+    if (key.length === 0) return false;
+    let node = 0;
     for (const word of key) {
-      node.next ??= new Map();
-      let child = node.next.get(word);
-      if (!child) {
-        child = {};
-        node.next.set(word, child);
+      let id = this.wordIds.get(word);
+      if (id === undefined) {
+        id = this.words.length;
+        this.words.push(word);
+        this.wordIds.set(word, id);
+      }
+      let child = this.children[node].get(id);
+      if (child === undefined) {
+        child = this.children.length;
+        this.children.push(new Map());
+        this.nodeValues.push(undefined);
+        this.children[node].set(id, child);
       }
       node = child;
     }
-    (node.values ??= []).push(value);
-    this.count++;
+    (this.nodeValues[node] ??= []).push(value);
+    this.groupOf[value] = group;
+    return true;
+  }
+
+  build(): PhraseTrie {
+    const nodes = this.children.length;
+    let capacity = 2;
+    while (capacity < nodes * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const edgeNode = new Int32Array(capacity);
+    const edgeWord = new Int32Array(capacity);
+    const edgeChild = new Int32Array(capacity);
+    this.children.forEach((map, node) => {
+      for (const [word, child] of map) {
+        let slot = edgeSlot(node, word, mask);
+        while (edgeChild[slot] !== 0) slot = (slot + 1) & mask;
+        edgeNode[slot] = node;
+        edgeWord[slot] = word;
+        edgeChild[slot] = child;
+      }
+    });
+    let total = 0;
+    for (const v of this.nodeValues) total += v?.length ?? 0;
+    const valueStart = new Int32Array(nodes + 1);
+    const values = new Int32Array(total);
+    const groups = new Int32Array(total);
+    let at = 0;
+    for (let n = 0; n < nodes; n++) {
+      valueStart[n] = at;
+      const list = this.nodeValues[n];
+      if (!list) continue;
+      // Stable: values of one group keep the order they were added in.
+      const sorted = list.map((v, i) => ({ v, i })).sort((a, b) => this.groupOf[a.v] - this.groupOf[b.v] || a.i - b.i);
+      for (const { v } of sorted) {
+        values[at] = v;
+        groups[at] = this.groupOf[v];
+        at++;
+      }
+    }
+    valueStart[nodes] = at;
+    return { words: this.words.slice(), edgeNode, edgeWord, edgeChild, valueStart, values, groups };
+  }
+}
+
+/** A match of a trie phrase: token span and the node whose values it names. */
+export interface TrieMatch {
+  from: number;
+  to: number;
+  node: number;
+}
+
+/** Reads a frozen PhraseTrie. */
+export class PhraseMatcher {
+  private readonly wordIds: Map<string, number>;
+  private readonly mask: number;
+
+  constructor(readonly trie: PhraseTrie) {
+    this.wordIds = new Map(trie.words.map((w, i) => [w, i]));
+    this.mask = trie.edgeChild.length - 1;
+  }
+
+  private child(node: number, word: number): number {
+    const { edgeNode, edgeWord, edgeChild } = this.trie;
+    for (let slot = edgeSlot(node, word, this.mask); edgeChild[slot] !== 0; slot = (slot + 1) & this.mask) {
+      if (edgeNode[slot] === node && edgeWord[slot] === word) return edgeChild[slot];
+    }
+    return 0;
   }
 
   /**
@@ -114,15 +209,19 @@ export class PhraseIndex<T> {
    * beats a shorter one it contains ("new foreign-invested enterprises" over
    * "foreign-invested enterprises").
    */
-  matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
-    const matches: PhraseMatch<T>[] = [];
+  matchAll(tokens: readonly Token[]): TrieMatch[] {
+    const { valueStart } = this.trie;
+    // Word ids once per token: a token absent from the word table ends every phrase at it.
+    const ids = tokens.map((t) => this.wordIds.get(t.norm) ?? -1);
+    const matches: TrieMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
-      let node: TrieNode<T> | undefined = this.root;
-      let best: PhraseMatch<T> | undefined;
-      for (let j = i; j < tokens.length && node?.next; j++) {
-        node = node.next.get(tokens[j].norm);
-        if (node?.values) best = { from: i, to: j + 1, values: node.values };
+      let node = 0;
+      let best: TrieMatch | undefined;
+      for (let j = i; j < tokens.length && ids[j] >= 0; j++) {
+        node = this.child(node, ids[j]);
+        if (node === 0) break;
+        if (valueStart[node + 1] > valueStart[node]) best = { from: i, to: j + 1, node };
       }
       if (best) {
         matches.push(best);
@@ -132,5 +231,55 @@ export class PhraseIndex<T> {
       }
     }
     return matches;
+  }
+
+  /** All values of a node. */
+  valuesOf(node: number): Int32Array {
+    return this.trie.values.subarray(this.trie.valueStart[node], this.trie.valueStart[node + 1]);
+  }
+
+  /** The values of a node that belong to one group (binary search: values are sorted by group). */
+  valuesInGroup(node: number, group: number): Int32Array {
+    const { groups, values, valueStart } = this.trie;
+    const lowerBound = (g: number) => {
+      let lo = valueStart[node];
+      let hi = valueStart[node + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (groups[mid] < g) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return values.subarray(lowerBound(group), lowerBound(group + 1));
+  }
+}
+
+/**
+ * Phrases → values of type T, over a frozen trie whose integer values `resolve` turns into
+ * T (an array lookup for a base in memory, a record read on demand for a compiled base).
+ * Where the values are grouped (metrics by subject), a match can be limited to some groups.
+ */
+export class PhraseIndex<T> {
+  constructor(
+    readonly matcher: PhraseMatcher,
+    private readonly resolve: (value: number) => T,
+    private readonly groupNumber?: (key: string) => number | undefined,
+  ) {}
+
+  /** All phrases in the tokens (see PhraseMatcher.matchAll); with `groups`, only the values of those groups. */
+  matchAll(tokens: readonly Token[], groups?: readonly string[]): PhraseMatch<T>[] {
+    return this.matcher.matchAll(tokens).map((m) => ({ from: m.from, to: m.to, values: this.valuesOf(m.node, groups) }));
+  }
+
+  private valuesOf(node: number, groups: readonly string[] | undefined): T[] {
+    if (!groups || !this.groupNumber) return Array.from(this.matcher.valuesOf(node), this.resolve);
+    const picked: number[] = [];
+    for (const key of new Set(groups)) {
+      const g = this.groupNumber(key);
+      if (g !== undefined) for (const v of this.matcher.valuesInGroup(node, g)) picked.push(v);
+    }
+    // Values in the order they were added, whatever the order of the groups.
+    return picked.sort((a, b) => a - b).map(this.resolve);
   }
 }
