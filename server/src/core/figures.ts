@@ -177,9 +177,10 @@ const DE_SENTENCE_OPENERS = new Set(['der', 'die', 'das', 'den', 'dem', 'des', '
   'dies', 'diese', 'dieser', 'dieses', 'dort', 'hier', 'so', 'auch', 'aber', 'und', 'oder', 'doch', 'denn', 'als', 'wie', 'wenn',
   'insgesamt', 'außerdem', 'zudem', 'davon', 'darunter', 'gleichzeitig', 'heute', 'jetzt', 'nun', 'damals', 'somit', 'laut', 'allein',
   'mehr', 'rund', 'etwa', 'über', 'fast', 'knapp', 'bis', 'ab', 'für', 'gegen', 'um', 'unter', 'zwischen', 'während']);
-const COUNT_VERBS = new Set(['dispatched', 'with', 'had', 'has', 'have', 'employs', 'employed', 'reached', 'exported', 'handled',
+// Not "had"/"hatte": "had 1988 sales" names the year of the sales.
+const COUNT_VERBS = new Set(['dispatched', 'with', 'employs', 'employed', 'reached', 'exported', 'handled',
   'registered', 'opened', 'launched', 'attracted', 'hosted', 'built', 'added', 'sold', 'operated', 'ran', 'saw', 'totalled', 'totaled',
-  'insgesamt', 'hatte', 'hat', 'mit', 'wurden', 'waren', 'sind', 'zählte', 'beschäftigt']);
+  'insgesamt', 'mit', 'wurden', 'waren', 'sind', 'zählte', 'beschäftigt']);
 const RANK_TRIGGERS: Record<Lang, Set<string>> = {
   en: new Set(['ranked', 'ranking', 'ranks', 'rank', 'placed', 'came', 'finished']),
   de: new Set(['platz', 'rang', 'rangplatz', 'position']),
@@ -464,7 +465,7 @@ class Scanner {
       const afterAnd = t.lc === 'and';
       if (!afterAnd || q.scale === 100) {
         const q2 = this.baseQuantity(afterAnd ? q.next + 1 : q.next);
-        const fits = q2 && q2 !== 'skip' && q2.kind === 'number' && q2.value < q.scale && Number.isInteger(q2.value)
+        const fits = q2 && q2 !== 'skip' && q2.kind === 'number' && q2.value > 0 && q2.value < q.scale && Number.isInteger(q2.value)
           && (afterAnd ? q2.scale === 1 && q2.value < 100 : q2.scale > 1);
         if (fits) {
           const part = q2 as Quantity;
