@@ -75,7 +75,7 @@ async function diagnosticsOf(uri: string): Promise<{ version: number; diagnostic
 }
 
 const pusher = new DiagnosticsPusher(connection, diagnosticsOf);
-/** In pull mode with factlint.run = onSave: the diagnostics as of the last open or save. */
+/** In pull mode with factlint.run = onSave: the diagnostics as of opening or the last save. */
 const savedDiagnostics = new Map<string, Diagnostic[]>();
 let factProblemUris = new Set<string>();
 
@@ -293,9 +293,9 @@ documents.onDidChangeContent(({ document }) => {
 });
 
 documents.onDidOpen(({ document }) => {
-  if (isFactDoc(document.uri)) return;
-  if (usePull()) void refreshSaved(document.uri);
-  else pusher.schedule(document.uri);
+  // Pull clients ask for an opened document's diagnostics themselves.
+  if (isFactDoc(document.uri) || usePull()) return;
+  pusher.schedule(document.uri);
 });
 
 documents.onDidSave(({ document }) => {
@@ -330,8 +330,10 @@ connection.languages.diagnostics.on(
     const s = await settings.get(textDocument.uri);
     const saved = savedDiagnostics.get(textDocument.uri);
     if (s.run === 'onSave' && saved) return { kind: DocumentDiagnosticReportKind.Full, items: saved };
-    const r = await diagnosticsOf(textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: r?.diagnostics ?? [] };
+    const items = (await diagnosticsOf(textDocument.uri))?.diagnostics ?? [];
+    // With run = onSave the first answer (right after opening) stands until the next save.
+    if (s.run === 'onSave') savedDiagnostics.set(textDocument.uri, items);
+    return { kind: DocumentDiagnosticReportKind.Full, items };
   }),
 );
 

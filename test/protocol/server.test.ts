@@ -384,6 +384,28 @@ describe('language server with pull diagnostics and without configuration suppor
     }
   });
 
+  test('pull with run on save: findings change on save, not as you type', async () => {
+    const c = await LspClient.start({
+      rootPath: ws.root,
+      configuration: settingsFor(ws, { run: 'onSave' }),
+      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {}, synchronization: { didSave: true } } },
+    });
+    try {
+      const uri = ws.uri(EN);
+      const pull = async () => brief((await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items);
+      await c.open(uri, 'markdown', ws.read(EN));
+      assert.deepEqual(await pull(), ['outdated-figure 2 2:17-2:20', 'conflicting-figure 1 4:21-4:24']);
+      await c.change(uri, [{ range: { start: { line: 2, character: 17 }, end: { line: 2, character: 20 } }, text: '322' }]);
+      assert.deepEqual(await pull(), ['outdated-figure 2 2:17-2:20', 'conflicting-figure 1 4:21-4:24']);
+      const refreshes = c.refreshes;
+      await c.notify('textDocument/didSave', { textDocument: { uri } });
+      await c.until('diagnostic refresh', () => (c.refreshes > refreshes ? true : undefined));
+      assert.deepEqual(await pull(), ['conflicting-figure 1 4:21-4:24']);
+    } finally {
+      await c.stop();
+    }
+  });
+
   test('no workspace/configuration (Neovim, Helix): defaults, a .factlintrc.json, and initializationOptions', async () => {
     writeFileSync(ws.path('.factlintrc.json'), JSON.stringify({ factBase: { paths: ['facts'] }, severity: { 'conflicting-figure': 'off' } }));
     const c = await LspClient.start({
