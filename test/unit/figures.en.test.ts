@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { findFigures } from '../../server/src/core/figures';
 import type { Figure } from '../../server/src/core/types';
+import { assertLinear } from '../support/linearTime';
 
 const en = (text: string): Figure[] => {
   const figures = findFigures(text, 'en');
@@ -256,18 +257,7 @@ test('linear time on hostile input', () => {
   // Long runs of digits and separators, dots, qualifiers, number words and currency signs, in one text.
   const pieces = ['1,', '.', '9', 'more than ', '1 ', 'one-', 'US$', '1.', 'a ', 'zwischen ', '1 000 '];
   const hostile = (n: number): string => pieces.map((p) => p.repeat(Math.ceil(n / pieces.length / p.length))).join(' ');
-  const time = (text: string): number => {
-    const t0 = process.hrtime.bigint();
-    findFigures(text, 'en');
-    findFigures(text, 'de');
-    return Number(process.hrtime.bigint() - t0);
-  };
-  // The best of three runs, so that a garbage collection pause or a busy machine does not count as scan time.
-  const best = (text: string): number => Math.min(time(text), time(text), time(text));
-  best(hostile(10_000));
-  const small = best(hostile(100_000));
-  const large = best(hostile(1_000_000));
-  assert.ok(large / small < 20, `10x input took ${(large / small).toFixed(1)}x the time`);
+  assertLinear('findFigures', hostile, (text) => [findFigures(text, 'en'), findFigures(text, 'de')], 100_000, 20);
 });
 
 test('never throws; figures are in order, do not overlap and their text is the document text', () => {
