@@ -99,6 +99,10 @@ async function prepareWorkspace(root) {
   await mkdir(workspace, { recursive: true });
   await cp(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
   await cp(join(repoRoot, 'facts'), join(workspace, 'facts'), { recursive: true });
+  // The workspace's own facts/ is its whole fact base: by default factlint also loads the
+  // copy it ships, and the same metric ids in both would collide.
+  await mkdir(join(workspace, '.vscode'));
+  await writeFile(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'factlint.factBase.paths': ['facts'] }, null, 2));
   return workspace;
 }
 
