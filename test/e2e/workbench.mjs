@@ -109,9 +109,12 @@ export function waitForProblem(page, path, text) {
   return waitForProblems(page, path, { containing: text });
 }
 
-/** The rendered text of the active editor's line that contains `needle`. */
-export async function editorLineWith(page, needle) {
-  const line = activeEditor(page).locator('.view-line', { hasText: needle }).first();
+/**
+ * Waits until a rendered line of the active editor matches `pattern` (write spaces as \s:
+ * the editor may render them as no-break spaces) and returns its text.
+ */
+export async function waitForEditorLine(page, pattern) {
+  const line = activeEditor(page).locator('.view-line', { hasText: pattern }).first();
   await line.waitFor();
   return (await line.textContent())?.replace(/\u00a0/g, ' ') ?? '';
 }
