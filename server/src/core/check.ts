@@ -40,6 +40,19 @@ export class DocumentChecker {
   }
 
   check(text: string, options: CheckOptions = {}): CheckResult {
+    const steps = this.checkSteps(text, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same check, one paragraph per step: a server drives it between other requests and
+   * stops driving it when a newer version replaces the text. The paragraph cache changes only
+   * when the last step completes, so an abandoned check leaves the checker as it was.
+   */
+  *checkSteps(text: string, options: CheckOptions = {}): Generator<void, CheckResult, void> {
     const format = options.format ?? 'markdown';
     const date = options.today ?? today();
     const { text: masked, breaks } = maskDocument(text, format);
@@ -48,7 +61,9 @@ export class DocumentChecker {
     const claims: CheckedClaim[] = [];
     const figures: Figure[] = [];
     let carry: string[] = [];
-    paragraphs.forEach((p, i) => {
+    for (let i = 0; i < paragraphs.length; i++) {
+      yield;
+      const p = paragraphs[i];
       const key = `${p.lang}\u0000${date}\u0000${carry.join(',')}\u0000${masked.slice(p.start, p.end)}`;
       let result = next.get(key) ?? this.cache.get(key);
       if (!result) result = this.checkParagraph(masked, p, i, carry, date);
@@ -57,7 +72,7 @@ export class DocumentChecker {
       claims.push(...result.claims);
       figures.push(...result.figures);
       if (result.subjectsOut.length > 0) carry = result.subjectsOut;
-    });
+    }
     this.cache = next;
     return { claims: markSuppressed(text, format, claims), figures, paragraphs };
   }
