@@ -1,5 +1,5 @@
 // Quick fixes for findings and `source.fixAll.factlint`; the edits come from core/fixes.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { fixAll, fixesFor, type TextEdit as CoreEdit } from './core/fixes';
 import type { ServerContext } from './context';
 import { offsetRange, rangesTouch } from './convert';
@@ -22,6 +22,8 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   if (!doc) return [];
   const a = await ctx.drafts.analyse(doc);
   if (!a) return [];
+  // Edits for a newer text than the request's would land in the wrong place.
+  if (a.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const actions: CodeAction[] = [];

@@ -1,5 +1,5 @@
 // Hover on a linked figure (verified ones too): the core's Markdown explanation.
-import type { Hover, HoverParams } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { explainClaim } from './core/explain';
 import type { CheckedClaim } from './core/types';
 import type { ServerContext } from './context';
@@ -17,6 +17,8 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   if (!doc) return null;
   const a = await ctx.drafts.analyse(doc);
   if (!a) return null;
+  // The position refers to the version the request came with; a newer text has other offsets.
+  if (a.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
   const checked = claimAt(a, a.doc.offsetAt(params.position));
   if (!checked) return null;
   const { figure } = checked.claim;

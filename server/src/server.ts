@@ -14,6 +14,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type Diagnostic,
   type Disposable,
@@ -56,7 +57,11 @@ const store = new FactStore();
 let capabilities: ClientCapabilities = {};
 let workspaceFolders: string[] = [];
 const settings = new Settings(connection, () => !!capabilities.workspace?.configuration);
-const drafts = new Drafts(documents, store, settings, (m) => connection.console.info(m));
+const drafts = new Drafts(documents, store, settings, (uri, length, limit) => {
+  const message = `factlint is not checking ${uri.slice(uri.lastIndexOf('/') + 1)}: it has ${length.toLocaleString('en')} characters, more than factlint.maxDocumentSize (${limit.toLocaleString('en')}). Raise that setting to check it.`;
+  connection.console.warn(message);
+  void connection.window.showWarningMessage(message);
+});
 const usePull = () => !!capabilities.textDocument?.diagnostic;
 
 // Checks wait for the first fact base load, so that no draft is published as checked against nothing.
@@ -83,15 +88,23 @@ function logError(what: string, err: unknown): void {
   connection.console.error(`factlint: ${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 }
 
-/** Wraps a request handler so that a bug answers with `fallback` and a log line, never a crash. */
-function safe<P, R>(what: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-  return async (params: P) => {
+/**
+ * Wraps a request handler so that a bug answers with `fallback` and a log line, never a crash.
+ * Protocol errors (content modified) pass through, and a request the client cancelled while it
+ * waited for a check is answered as cancelled.
+ */
+function safe<P, R>(what: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
+  return async (params: P, token?: CancellationToken) => {
+    let result: R;
     try {
-      return await handler(params);
+      result = await handler(params);
     } catch (err) {
+      if (err instanceof ResponseError) throw err;
       logError(what, err);
       return fallback;
     }
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    return result;
   };
 }
 

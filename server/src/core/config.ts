@@ -43,7 +43,8 @@ export function defaultSettings(): FactlintSettings {
     strict: false,
     run: 'onType',
     documentSelector: ['markdown', 'plaintext'],
-    maxDocumentSize: 1_000_000,
+    // Drafts of a few MB are checked (in slices, so the editor stays responsive); a 10 MB log is not.
+    maxDocumentSize: 8_000_000,
   };
 }
 
