@@ -4,64 +4,41 @@
 // newest version; a result for an older version than one already published is dropped.
 import { type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { mainSource, sourceLabel, whenText } from './core/cite';
-import { ruleOf, type RuleId } from './core/config';
-import type { FactBase, FactProblem, Figure, Observation } from './core/types';
+import { findings, ruleDocUrl } from './core/findings';
+import type { FactBase, FactProblem, Observation } from './core/types';
 import { locationRange, offsetRange, pathToUri, toLspLocation, toLspSeverity } from './convert';
 import type { Analysis } from './documents';
 
-/** Where each rule is explained: the README section of the same name. */
-export const RULES_DOC = 'https://example.invalid/factlint/blob/main/README.md';
 export const SOURCE = 'factlint';
-
-/** Unlinked figures that look like facts (money, shares, multiples, counts of 100 and more), reported in strict mode. */
-function factLike(f: Figure): boolean {
-  return f.kind !== 'count' && f.kind !== 'rank' ? true : f.value >= 100;
-}
 
 function related(o: Observation | undefined, label: string, base: FactBase): DiagnosticRelatedInformation[] {
   if (!o) return [];
   return [{ location: toLspLocation(o.location), message: `${label}: ${o.value} (${whenText(o)}), ${sourceLabel(mainSource(o, base))}` }];
 }
 
-function diagnostic(a: Analysis, rule: RuleId, start: number, end: number, message: string, rel: DiagnosticRelatedInformation[]): Diagnostic | undefined {
-  const severity = a.settings.severity[rule];
-  if (severity === 'off') return undefined;
-  const d: Diagnostic = {
-    range: offsetRange(a.doc, start, end),
-    severity: toLspSeverity(severity),
-    source: SOURCE,
-    code: rule,
-    codeDescription: { href: `${RULES_DOC}#${rule}` },
-    message,
-  };
-  if (rel.length > 0) d.relatedInformation = rel;
-  return d;
-}
-
+/** Diagnostics for a draft: the core's findings under the document's settings, as LSP sees them. */
 export function draftDiagnostics(a: Analysis, base: FactBase): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const linked = new Set<number>();
-  for (const { claim, verdict, suppressed } of a.result.claims) {
-    linked.add(claim.figure.start);
-    const rule = ruleOf(verdict.kind);
-    if (!rule || suppressed) continue;
-    const rel = [
-      ...related(verdict.expected, 'sourced figure', base),
-      ...(verdict.matched && verdict.matched !== verdict.expected ? related(verdict.matched, 'matches', base) : []),
-      ...related(verdict.bracket?.before, 'before', base),
-      ...related(verdict.bracket?.after, 'after', base),
-    ];
-    const d = diagnostic(a, rule, claim.figure.start, claim.figure.end, verdict.message, rel);
-    if (d) out.push(d);
-  }
-  if (a.settings.strict) {
-    for (const f of a.result.figures) {
-      if (linked.has(f.start) || !factLike(f)) continue;
-      const d = diagnostic(a, 'unsourced-figure', f.start, f.end, `"${f.text}" looks like a fact but matches no metric in the fact base.`, []);
-      if (d) out.push(d);
-    }
-  }
-  return out;
+  return findings(a.result, a.settings).map((f) => {
+    const verdict = f.checked?.verdict;
+    const rel = verdict
+      ? [
+          ...related(verdict.expected, 'sourced figure', base),
+          ...(verdict.matched && verdict.matched !== verdict.expected ? related(verdict.matched, 'matches', base) : []),
+          ...related(verdict.bracket?.before, 'before', base),
+          ...related(verdict.bracket?.after, 'after', base),
+        ]
+      : [];
+    const d: Diagnostic = {
+      range: offsetRange(a.doc, f.start, f.end),
+      severity: toLspSeverity(f.severity),
+      source: SOURCE,
+      code: f.rule,
+      codeDescription: { href: ruleDocUrl(f.rule) },
+      message: f.message,
+    };
+    if (rel.length > 0) d.relatedInformation = rel;
+    return d;
+  });
 }
 
 export function factDiagnostics(problems: readonly FactProblem[]): Diagnostic[] {

@@ -121,3 +121,25 @@ test('figures --format json gives the peer-spec contract', () => {
   assert.deepEqual([usd.value, usd.unit, usd.kind, usd.approx], [32e9, 'USD', 'money', 'about']);
   assert.ok(!file.figures.some((f: { text: string }) => ['500', '33618', '12', '14th'].includes(f.text)));
 });
+
+test('--strict also reports fact-like figures that match no metric, as the editor does', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factlint-cli-'));
+  const file = join(dir, 'strict.md');
+  writeFileSync(file, 'Chongqing has 322 Fortune 500 companies and spent US$4.2 billion on roads.\n');
+  assert.equal(run(['check', file]).stdout, '');
+  const strict = run(['check', '--strict', file]);
+  assert.equal(strict.code, 0, 'information only');
+  assert.match(strict.stdout, /strict\.md:1:\d+ information "US\$4\.2 billion" looks like a fact but matches no metric/);
+});
+
+test('silenced claims: no text finding, a suppressed SARIF result, null severity in JSON', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factlint-cli-'));
+  const file = join(dir, 'quiet.md');
+  writeFileSync(file, 'Chongqing has 293 Fortune 500 companies. <!-- factlint-disable-line -->\n');
+  const text = run(['check', file]);
+  assert.deepEqual([text.code, text.stdout], [0, '']);
+  const sarif = JSON.parse(run(['check', '--format', 'sarif', file]).stdout);
+  assert.deepEqual(sarif.runs[0].results.map((r: { suppressions?: unknown[] }) => r.suppressions), [[{ kind: 'inSource' }]]);
+  const json = JSON.parse(run(['check', '--format', 'json', file]).stdout);
+  assert.deepEqual(json.files[0].claims.map((c: { verdict: string; severity: null }) => [c.verdict, c.severity]), [['outdated', null]]);
+});

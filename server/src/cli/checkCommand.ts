@@ -1,7 +1,8 @@
 // factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--today YYYY-MM-DD] FILE...
 import { parseArgs } from 'node:util';
 import { DocumentChecker } from '../core/check';
-import { ConfigError, ruleOf } from '../core/config';
+import { ConfigError, type FactlintSettings } from '../core/config';
+import { claimSeverity, findings, type Finding } from '../core/findings';
 import { LineIndex } from '../core/positions';
 import type { CheckedClaim, LangSetting } from '../core/types';
 import { inMetricUnit } from '../core/units';
@@ -14,7 +15,7 @@ import { toSarif } from './sarif';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const LANGS: readonly LangSetting[] = ['auto', 'en', 'de'];
 
-export const CHECK_USAGE = 'usage: factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--strict] FILE...';
+export const CHECK_USAGE = 'usage: factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--strict] [--today YYYY-MM-DD] FILE...';
 
 export function runCheck(args: string[], io: Io, version: string): number {
   let parsed;
@@ -27,6 +28,7 @@ export function runCheck(args: string[], io: Io, version: string): number {
         lang: { type: 'string', default: '' },
         format: { type: 'string', default: 'text' },
         today: { type: 'string' },
+        strict: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -58,9 +60,9 @@ export function runCheck(args: string[], io: Io, version: string): number {
   }
 
   const lang = (values.lang || loaded.settings.language) as LangSetting;
-  const severityOf = loaded.settings.severity;
+  const settings: FactlintSettings = { ...loaded.settings, strict: values.strict || loaded.settings.strict };
   let exit = 0;
-  const reports: { path: string; text: string; claims: CheckedClaim[] }[] = [];
+  const reports: Report[] = [];
   for (const path of files) {
     const read = readDraft(path);
     if (!read.ok) {
@@ -69,22 +71,22 @@ export function runCheck(args: string[], io: Io, version: string): number {
       continue;
     }
     const result = new DocumentChecker(loaded.base).check(read.text, { lang, format: draftFormat(path), today: values.today });
-    // Severities follow the workspace configuration, as in the editor; "off" drops a rule.
-    const claims = result.claims.map((c) => {
-      const rule = c.verdict.severity && ruleOf(c.verdict.kind);
-      const configured = rule ? severityOf[rule] : undefined;
-      if (!configured || configured === c.verdict.severity) return c;
-      return { ...c, verdict: { ...c.verdict, severity: configured === 'off' ? undefined : configured } };
-    });
-    reports.push({ path, text: read.text, claims });
-    const findings = claims.filter((c) => !c.suppressed && (c.verdict.severity === 'error' || c.verdict.severity === 'warning'));
-    if (findings.length > 0 && exit === 0) exit = 1;
+    const report = { path, text: read.text, claims: result.claims, findings: findings(result, settings) };
+    reports.push(report);
+    if (exit === 0 && report.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) exit = 1;
   }
 
-  if (format === 'json') io.stdout(`${JSON.stringify({ files: reports.map(toJson) })}\n`);
+  if (format === 'json') io.stdout(`${JSON.stringify({ files: reports.map((r) => toJson(r, settings)) })}\n`);
   else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(reports, version), null, 2)}\n`);
   else io.stdout(reports.map(toText).join(''));
   return exit;
+}
+
+interface Report {
+  path: string;
+  text: string;
+  claims: CheckedClaim[];
+  findings: Finding[];
 }
 
 function usage(io: Io, message: string): number {
@@ -92,22 +94,22 @@ function usage(io: Io, message: string): number {
   return 2;
 }
 
-function toText(report: { path: string; text: string; claims: CheckedClaim[] }): string {
+function toText(report: Report): string {
   const lines = new LineIndex(report.text);
   let out = '';
-  for (const { claim, verdict, suppressed } of report.claims) {
-    if (!verdict.severity || suppressed) continue;
-    const p = lines.positionAt(claim.figure.start);
-    out += `${report.path}:${p.line + 1}:${p.character + 1} ${verdict.severity} ${verdict.message}\n`;
+  for (const f of report.findings) {
+    const p = lines.positionAt(f.start);
+    out += `${report.path}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.message}\n`;
   }
   return out;
 }
 
-function toJson(report: { path: string; text: string; claims: CheckedClaim[] }) {
+function toJson(report: Report, settings: FactlintSettings) {
   const lines = new LineIndex(report.text);
   return {
     path: report.path,
-    claims: report.claims.map(({ claim, verdict, suppressed }) => {
+    claims: report.claims.map((checked) => {
+      const { claim, verdict } = checked;
       const { figure, metric } = claim;
       const start = lines.positionAt(figure.start);
       const end = lines.positionAt(figure.end);
@@ -125,7 +127,7 @@ function toJson(report: { path: string; text: string; claims: CheckedClaim[] }) 
         unit: figure.unit,
         metric: metric.id,
         verdict: verdict.kind,
-        severity: suppressed ? null : (verdict.severity ?? null),
+        severity: claimSeverity(checked, settings) ?? null,
         message: verdict.message,
         expected: expected
           ? {

@@ -1,14 +1,16 @@
-// SARIF 2.1.0 output for code-scanning tools: one run, one result per finding.
+// SARIF 2.1.0 output for code-scanning tools: one result per finding, plus silenced claims as suppressed results.
 import { RULES, ruleOf } from '../core/config';
-import type { CheckedClaim } from '../core/types';
+import { ruleDocUrl, type Finding } from '../core/findings';
 import { LineIndex } from '../core/positions';
+import type { CheckedClaim } from '../core/types';
 
-const HELP = 'https://github.com/factlint/factlint#rules';
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 export interface SarifInput {
   path: string;
   text: string;
+  /** Findings, and the claims that were silenced by disable comments. */
+  findings: Finding[];
   claims: CheckedClaim[];
 }
 
@@ -16,15 +18,18 @@ export function toSarif(files: SarifInput[], version: string): object {
   const results = [];
   for (const f of files) {
     const lines = new LineIndex(f.text);
-    for (const { claim, verdict, suppressed } of f.claims) {
-      const ruleId = ruleOf(verdict.kind);
-      if (!ruleId || !verdict.severity) continue;
-      const start = lines.positionAt(claim.figure.start);
-      const end = lines.positionAt(claim.figure.end);
+    const silenced = f.claims.filter((c) => c.suppressed && c.verdict.severity);
+    const entries = [
+      ...f.findings.map((x) => ({ rule: x.rule, level: LEVEL[x.severity], message: x.message, start: x.start, end: x.end, text: x.figure.text, suppressed: false })),
+      ...silenced.map((c) => ({ rule: ruleOf(c.verdict.kind)!, level: LEVEL[c.verdict.severity!], message: c.verdict.message, start: c.claim.figure.start, end: c.claim.figure.end, text: c.claim.figure.text, suppressed: true })),
+    ].sort((a, b) => a.start - b.start);
+    for (const e of entries) {
+      const start = lines.positionAt(e.start);
+      const end = lines.positionAt(e.end);
       results.push({
-        ruleId,
-        level: LEVEL[verdict.severity],
-        message: { text: verdict.message },
+        ruleId: e.rule,
+        level: e.level,
+        message: { text: e.message },
         locations: [
           {
             physicalLocation: {
@@ -34,12 +39,12 @@ export function toSarif(files: SarifInput[], version: string): object {
                 startColumn: start.character + 1,
                 endLine: end.line + 1,
                 endColumn: end.character + 1,
-                snippet: { text: claim.figure.text },
+                snippet: { text: e.text },
               },
             },
           },
         ],
-        ...(suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
+        ...(e.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
       });
     }
   }
@@ -53,7 +58,7 @@ export function toSarif(files: SarifInput[], version: string): object {
             name: 'factlint',
             version,
             informationUri: 'https://github.com/factlint/factlint',
-            rules: RULES.map((id) => ({ id, helpUri: `${HELP}-${id}`, shortDescription: { text: id.replace(/-/g, ' ') } })),
+            rules: RULES.map((id) => ({ id, helpUri: ruleDocUrl(id), shortDescription: { text: id.replace(/-/g, ' ') } })),
           },
         },
         columnKind: 'utf16CodeUnits',
