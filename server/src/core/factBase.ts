@@ -11,6 +11,7 @@ import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Docum
 import schema from '../../../facts/factlint.schema.json';
 import { asOfRange, periodRange } from './dates';
 import { duplicateIdProblem, validateFactBase } from './factValidation';
+import { qualifierApprox } from './qualifiers';
 import type {
   Approx, DateRange, FactBase, FactProblem, Lang, Location, Metric, Observation, Source, Subject,
 } from './types';
@@ -29,17 +30,6 @@ const MAX_ALIAS_COUNT = 100;
 // schema's description, which turns into the message.
 const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
 const validateFile = ajv.compile(schema);
-
-/** How each qualifier a source may state relates the stated figure to the true value. */
-const APPROX: Record<string, Approx> = {
-  'more than': 'more', over: 'more', above: 'more', exceeding: 'more',
-  approximately: 'about', about: 'about', around: 'about', roughly: 'about',
-  nearly: 'nearly', almost: 'nearly',
-  'at least': 'atLeast',
-  'less than': 'less', under: 'less', below: 'less',
-  'at most': 'atMost', 'no more than': 'atMost',
-  'up to': 'upTo',
-};
 
 type Section = 'sources' | 'subjects' | 'metrics';
 const SECTIONS: Section[] = ['sources', 'subjects', 'metrics'];
@@ -332,7 +322,8 @@ function addMetric(
       location: where,
     };
     if (o.of !== undefined) obs.of = o.of;
-    if (o.qualifier !== undefined) obs.qualifier = { text: o.qualifier, approx: APPROX[o.qualifier] };
+    // The schema admits only qualifiers that the prose table knows, so the lookup cannot miss.
+    if (o.qualifier !== undefined) obs.qualifier = { text: o.qualifier, approx: qualifierApprox(o.qualifier, 'en')! };
     if (o.locator !== undefined) obs.locator = o.locator;
     if (o.note !== undefined) obs.note = o.note;
     observations.push(obs);
