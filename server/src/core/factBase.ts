@@ -13,7 +13,7 @@ import { asOfRange, periodRange } from './dates';
 import { duplicateIdProblem, validateFactBase } from './factValidation';
 import { qualifierApprox } from './qualifiers';
 import type {
-  Approx, DateRange, FactBase, FactProblem, Lang, Location, Metric, Observation, Source, Subject,
+  DateRange, FactBase, FactProblem, Lang, Location, Metric, Observation, Source, Subject,
 } from './types';
 
 export interface FactFile {
