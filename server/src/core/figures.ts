@@ -18,6 +18,7 @@ import {
   moneyScaleWord, scaleWord, VULGAR_FRACTIONS,
 } from './numberWords';
 import { MAX_QUALIFIER_WORDS, qualifierApprox } from './qualifiers';
+import { currencyCode, currencyNames, currencySymbols, minorUnitDigits } from './currencies';
 
 // ---------------------------------------------------------------- tokens
 
@@ -133,6 +134,17 @@ const CURRENCY_AFTER: Record<Lang, Map<string, string>> = {
     ['yen', 'JPY'], ['jpy', 'JPY'], ['franken', 'CHF'], ['schweizer franken', 'CHF'], ['chf', 'CHF'], ['rupien', 'INR'], ['indische rupien', 'INR'],
   ]),
 };
+/** The tables above, completed from the platform's currency names and symbols (the tables win). */
+const mergedAfter: Partial<Record<Lang, Map<string, string>>> = {};
+let mergedBefore: Map<string, string> | undefined;
+function currencyAfterTable(lang: Lang): Map<string, string> {
+  return (mergedAfter[lang] ??= new Map([...currencyNames(lang), ...currencySymbols(), ...CURRENCY_AFTER[lang]]));
+}
+function currencyBeforeTable(): Map<string, string> {
+  return (mergedBefore ??= new Map([...currencySymbols(), ...CURRENCY_BEFORE]));
+}
+/** Words for a currency's hundredth part, read only after a whole amount ("3 dollars 50 cents"). */
+const MINOR_UNITS = new Set(['cent', 'cents', 'penny', 'pence', 'rappen']);
 const PERCENT_AFTER: Record<Lang, Map<string, 'percent' | 'percentagePoints'>> = {
   en: new Map([
     ['%', 'percent'], ['percent', 'percent'], ['per cent', 'percent'], ['percentage', 'percent'], ['percents', 'percent'], ['pct', 'percent'],
@@ -229,6 +241,8 @@ interface Unit {
   currencyText?: string;
   currencyBefore?: boolean;
   percentText?: string;
+  /** A factor the currency carries: 10^6 for "MUSD". */
+  factor?: number;
 }
 
 export function findFigures(text: string, lang: Lang, from = 0, to = text.length): Figure[] {
@@ -325,9 +339,9 @@ class Scanner {
   }
 
   /** Completes a figure from its first quantity: unit, range, filters, qualifier. */
-  private finish(firstTok: number, start: number, q: Quantity, negative: boolean, cur?: { code: string; next: number; text: string }): number {
+  private finish(firstTok: number, start: number, q: Quantity, negative: boolean, cur?: { code: string; next: number; text: string; factor?: number }): number {
     let unit: Unit | undefined = cur
-      ? { kind: 'money', unit: cur.code, next: q.next, end: q.end, currencyText: cur.text, currencyBefore: true }
+      ? { kind: 'money', unit: cur.code, next: q.next, end: q.end, currencyText: cur.text, currencyBefore: true, factor: cur.factor }
       : undefined;
     // Scale words that only exist after money ("$5m").
     if (cur && q.scale === 1 && !q.words) {
@@ -345,6 +359,23 @@ class Scanner {
     }
     if (!unit && q.weak && !negative) return q.next;
     if (!unit && q.scale > 1) unit = this.sharedCurrency(q);
+    if (unit?.factor !== undefined) {
+      q = { ...q, value: q.value * unit.factor, precision: q.precision * unit.factor, scale: q.scale * unit.factor, plain: false };
+    } else if (unit?.kind === 'money' && !unit.currencyBefore && q.scale === 1) {
+      // "75 USD million": the scale after the currency.
+      const sc = this.scaleAt(unit.next);
+      if (sc) {
+        q = { ...q, value: q.value * sc.factor, precision: q.precision * sc.factor, scale: sc.factor, scaleWord: sc.text, plain: false };
+        unit = { ...unit, next: sc.next, end: sc.end };
+      }
+    }
+    if (unit?.kind === 'money' && unit.unit) {
+      const minor = this.minorPart(q, unit.unit, unit.next);
+      if (minor) {
+        q = { ...q, value: q.value + minor.value, precision: minor.precision, plain: false };
+        unit = { ...unit, next: minor.next, end: minor.end };
+      }
+    }
 
     let end = unit ? unit.end : q.end;
     let next = unit ? unit.next : q.next;
@@ -934,8 +965,8 @@ class Scanner {
 
   // ------------------------------------------------------------ units
 
-  private currencyBefore(i: number): { code: string; next: number; text: string } | undefined {
-    const p = this.phrase(i, CURRENCY_BEFORE, 5);
+  private currencyBefore(i: number): { code: string; next: number; text: string; factor?: number } | undefined {
+    const p: { value: string; next: number; factor?: number } | undefined = this.phrase(i, currencyBeforeTable(), 5) ?? this.codeAt(i);
     if (!p) return undefined;
     const n = this.tok(p.next);
     if (!n || n.type !== 'num' || (n.start - n.gapStart > 1)) return undefined;
@@ -943,11 +974,18 @@ class Scanner {
     // Codes written in letters must stand apart from other letters ("USD115" is fine, "xUSD" is not).
     const prev = this.tok(i - 1);
     if (prev && !first.sp && prev.type === 'word') return undefined;
-    return { code: p.value, next: p.next, text: this.text.slice(first.start, this.toks[p.next - 1].end) };
+    return { code: p.value, next: p.next, text: this.text.slice(first.start, this.toks[p.next - 1].end), factor: p.factor };
+  }
+
+  /** An ISO 4217 code in capitals at token i ("CHF", "MUSD"), as a phrase match. */
+  private codeAt(i: number): { value: string; next: number; key: string; factor?: number } | undefined {
+    const t = this.toks[i];
+    const c = t.type === 'word' ? currencyCode(t.text) : undefined;
+    return c ? { value: c.code, next: i + 1, key: t.lc, factor: c.factor === 1 ? undefined : c.factor } : undefined;
   }
 
   private currencyAfterAt(i: number): boolean {
-    return this.phrase(i, CURRENCY_AFTER[this.lang]) !== undefined;
+    return this.phrase(i, currencyAfterTable(this.lang)) !== undefined;
   }
 
   /** The unit after a quantity; undefined for a bare number, null where the number is a measurement or compound. */
@@ -961,20 +999,53 @@ class Scanner {
       const last = this.toks[pct.next - 1];
       return { kind: pct.value, unit: pct.value === 'percent' ? '%' : 'pp', next: pct.next, end: last.end, percentText: this.text.slice(q.end, last.end) };
     }
-    const cur = this.phrase(i, CURRENCY_AFTER[this.lang]);
+    const cur: { value: string; next: number; key: string; factor?: number } | undefined = this.phrase(i, currencyAfterTable(this.lang)) ?? this.codeAt(i);
     if (cur && (cur.key.length > 1 || !isLetter(this.text[this.toks[cur.next - 1].end] ?? ''))) {
       const first = this.toks[i];
       const last = this.toks[cur.next - 1];
-      return { kind: 'money', unit: cur.value, next: cur.next, end: last.end, currencyText: this.text.slice(first.start, last.end), currencyBefore: false };
+      const u: Unit = { kind: 'money', unit: cur.value, next: cur.next, end: last.end, currencyText: this.text.slice(first.start, last.end), currencyBefore: false };
+      if (cur.factor !== undefined) u.factor = cur.factor;
+      return u;
     }
     if (t.type === 'word' && MEASURES.has(t.lc) && !(t.lc === 'l' && this.lang === 'de')) return null;
     if (t.type === 'sym' && DASHES.has(t.text) && !t.sp) {
       const w = this.tok(i + 1);
+      // "a one-yen bid", "ein siebenhundert-Euro-Schein": money even as a compound adjective.
+      const c = w && w.type === 'word' && !w.sp ? this.phrase(i + 1, currencyAfterTable(this.lang)) : undefined;
+      if (c && c.key.length > 1) {
+        const last = this.toks[c.next - 1];
+        return { kind: 'money', unit: c.value, next: c.next, end: last.end, currencyText: this.text.slice(w!.start, last.end), currencyBefore: false };
+      }
       // "12-inch", "five-year", "two-door": a compound adjective, not an amount.
       if (w && w.type === 'word' && !w.sp) return null;
     }
     if (t.type === 'sym' && t.text === '°') return null;
     return undefined;
+  }
+
+  /**
+   * The minor-unit part of a compound amount: "3 dollars 50 cents", "thirteen dollars and
+   * forty-five cents", "15 dollars 50.", "zwei Euro fünfzig", "15 Dollar und 15 Cent". The part
+   * fits the currency's minor unit (below 100 for cents; none for yen); without a minor-unit word
+   * it must end the clause, so "5 dollars and 20 people" stays two figures.
+   */
+  private minorPart(q: Quantity, code: string, i: number): { value: number; precision: number; next: number; end: number } | undefined {
+    if (q.scale !== 1 || !Number.isInteger(q.value) || q.kind !== 'number') return undefined;
+    const t = this.tok(i);
+    if (!t || t.lineStart) return undefined;
+    const k = t.lc === 'and' || t.lc === 'und' ? i + 1 : i;
+    const first = this.tok(k);
+    if (!first || first.type === 'sym') return undefined;
+    const part = this.baseQuantity(k);
+    const digits = minorUnitDigits(code);
+    if (!part || part === 'skip' || part.kind !== 'number' || part.scale !== 1 || !Number.isInteger(part.value)
+      || part.value <= 0 || part.value >= 10 ** digits || (!part.words && part.digits.length > digits)) return undefined;
+    const w = this.tok(part.next);
+    const value = part.value / 10 ** digits;
+    const precision = 10 ** -digits;
+    if (w && w.type === 'word' && !w.lineStart && MINOR_UNITS.has(w.lc)) return { value, precision, next: part.next + 1, end: w.end };
+    const ends = !w || w.lineStart || (w.type === 'sym' && '.,;:!?)'.includes(w.text)) || w.lc === 'and' || w.lc === 'und' || w.lc === 'more' || w.lc === 'mehr';
+    return ends ? { value, precision, next: part.next, end: part.end } : undefined;
   }
 
   /**
