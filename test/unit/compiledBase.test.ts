@@ -1,0 +1,86 @@
+// The compiled fact base: it must check drafts exactly as the base it was compiled from,
+// read metrics only on demand, know when it is stale, and name the file when damaged.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { check } from '../../server/src/core/check';
+import {
+  compileFactBase, compiledBaseIsFresh, compiledBaseStamps, CompiledBaseError, factFileStamps, loadCompiledBase,
+} from '../../server/src/core/compiledBase';
+import { loadFactBase } from '../../server/src/core/factBase';
+import type { CheckResult, Metric } from '../../server/src/core/types';
+
+const root = join(__dirname, '..', '..', '..');
+const { base } = loadFactBase([join(root, 'facts')]);
+const dir = mkdtempSync(join(tmpdir(), 'factlint-compiled-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function compile(file: string, metrics: Iterable<Metric> = base.metrics.values()): string {
+  const out = join(dir, file);
+  compileFactBase({ sources: base.sources.values(), subjects: base.subjects.values(), metrics, files: factFileStamps(base.files) }, out);
+  return out;
+}
+
+const shape = (r: CheckResult) => ({
+  figures: r.figures.map((f) => [f.start, f.end, f.value]),
+  claims: r.claims.map((c) => [c.claim.figure.text, c.claim.metric.id, c.verdict.kind, c.verdict.message]),
+});
+
+test('a compiled base checks the example drafts exactly as the base it was compiled from', () => {
+  const compiled = loadCompiledBase(compile('shipped.flcb'));
+  for (const name of ['draft-en.md', 'draft-de.md']) {
+    const text = readFileSync(join(root, 'examples', name), 'utf8');
+    const expected = shape(check(text, base, { today: '2026-01-01' }));
+    assert.ok(expected.claims.length >= 5, name);
+    assert.deepEqual(shape(check(text, compiled, { today: '2026-01-01' })), expected, name);
+  }
+});
+
+test('its metrics are a read-only map read on demand, equal to the originals', () => {
+  const compiled = loadCompiledBase(compile('map.flcb'));
+  assert.equal(compiled.metrics.size, base.metrics.size);
+  const [id, metric] = [...base.metrics][3];
+  assert.equal(compiled.metrics.has(id), true);
+  assert.equal(compiled.metrics.has(`${id}.missing`), false);
+  assert.equal(compiled.metrics.get(`${id}.missing`), undefined);
+  assert.deepEqual(compiled.metrics.get(id), metric);
+  assert.equal(compiled.metrics.get(id), compiled.metrics.get(id), 'a record is parsed once');
+  assert.deepEqual([...compiled.metrics.keys()], [...base.metrics.keys()]);
+  assert.deepEqual(new Map(compiled.metrics), base.metrics);
+  assert.throws(() => compiled.metrics.set(id, metric), TypeError);
+  assert.deepEqual(compiled.sources, base.sources);
+  assert.deepEqual(compiled.subjects, base.subjects);
+  assert.deepEqual(compiled.files, base.files);
+});
+
+test('the first definition of a metric id wins, as when files join', () => {
+  const [first, second] = [...base.metrics.values()];
+  const compiled = loadCompiledBase(compile('dupes.flcb', [first, { ...second, id: first.id }, second]));
+  assert.equal(compiled.metrics.size, 2);
+  assert.deepEqual(compiled.metrics.get(first.id), first);
+});
+
+test('a compiled base is fresh while its fact files keep their sizes and times', () => {
+  const facts = join(dir, 'facts.yaml');
+  writeFileSync(facts, 'metrics: []\n');
+  const out = join(dir, 'fresh.flcb');
+  compileFactBase({ sources: [], subjects: [], metrics: [], files: factFileStamps([facts]) }, out);
+  assert.deepEqual(compiledBaseStamps(out)?.map((s) => s.path), [facts]);
+  assert.equal(compiledBaseIsFresh(out, factFileStamps([facts])), true);
+  utimesSync(facts, new Date(), new Date(Date.now() + 5000));
+  assert.equal(compiledBaseIsFresh(out, factFileStamps([facts])), false);
+  assert.equal(compiledBaseIsFresh(join(dir, 'missing.flcb'), factFileStamps([facts])), false);
+});
+
+test('a file that is no compiled base, or a damaged one, is an error naming the file', () => {
+  const notOne = join(dir, 'not-one.flcb');
+  writeFileSync(notOne, 'metrics: []\n');
+  assert.throws(() => loadCompiledBase(notOne), (e: Error) => e instanceof CompiledBaseError && e.message.includes(notOne) && /not a compiled fact base/.test(e.message));
+  const cut = join(dir, 'cut.flcb');
+  const whole = readFileSync(compile('whole.flcb'));
+  writeFileSync(cut, whole.subarray(0, whole.length - 100));
+  assert.throws(() => loadCompiledBase(cut), (e: Error) => e instanceof CompiledBaseError && e.message.includes(cut));
+  assert.throws(() => loadCompiledBase(join(dir, 'missing.flcb')), (e: Error) => e instanceof CompiledBaseError && e.message.includes('missing.flcb'));
+});
