@@ -24,6 +24,8 @@ for (const e of entries) {
     sourcemap: !production,
     minify: production,
     external: e.external ?? [],
+    // ESM builds first: some packages (jsonc-parser) ship UMD mains that esbuild cannot follow.
+    mainFields: ['module', 'main'],
     banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
     define: { FACTLINT_VERSION: JSON.stringify(version) },
     logLevel: 'warning',

@@ -56,12 +56,15 @@ test('.factlintrc.json: found upwards, relative paths against its folder, errors
     assert.deepEqual(s.factBase.paths, [join(dir, 'facts'), '/abs/facts']);
     assert.equal(s.strict, true);
 
-    assert.throws(() => parseConfigFile(file, '{\n  "strict": true,\n}'), (err: unknown) => {
+    assert.throws(() => parseConfigFile(file, '{\n  "strict": true\n  "run": "onSave"\n}'), (err: unknown) => {
       assert.ok(err instanceof ConfigError);
       assert.equal(err.line, 3);
-      assert.match(err.message, /^.*\.factlintrc\.json:3:1: invalid JSON/);
+      assert.match(err.message, /^.*\.factlintrc\.json:3:3: invalid JSON: a comma is missing/);
       return true;
     });
+    // Comments and trailing commas are welcome, as in VS Code's settings.json.
+    const commented = parseConfigFile(file, '{\n  // shared by the team\n  "strict": true,\n}');
+    assert.equal(commented.strict, true);
     assert.throws(() => parseConfigFile(file, '{\n  "strict": true,\n  "run": "sometimes"\n}'), (err: unknown) => {
       assert.ok(err instanceof ConfigError);
       assert.equal(err.message, `${file}:3:3: "run": expected "onType" | "onSave", got "sometimes"`);

@@ -3,7 +3,8 @@
 // under the `factlint.` prefix; the file uses them without it.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { jsonErrorOffset } from './jsonSyntax';
+import { findNodeAtLocation, getNodeValue, ParseErrorCode, parseTree, type ParseError } from 'jsonc-parser';
+import { LineIndex } from './positions';
 import type { LangSetting, Severity, VerdictKind } from './types';
 
 /** The diagnostic rules, one per kind of finding. */
@@ -189,22 +190,24 @@ export class ConfigError extends Error {
 
 /** 1-based line and column of a UTF-16 offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  const p = new LineIndex(text).positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
 }
 
-/** Where a settings key is written in the file, for error messages: its first quoted occurrence. */
-function keyOffset(text: string, path: string): number {
-  const last = path.split('.').pop() ?? '';
-  const at = last ? text.indexOf(`"${last}"`) : -1;
-  return at < 0 ? 0 : at;
+const JSON_ERRORS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.CommaExpected]: 'a comma is missing',
+  [ParseErrorCode.ColonExpected]: 'a colon is missing',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing } is missing',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing ] is missing',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes is expected',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string is not closed',
+  [ParseErrorCode.EndOfFileExpected]: 'unexpected text after the end',
+};
+
+/** A parse error in words a person reads at once: "unexpected \"t\"", "a comma is missing". */
+function describeJsonError(text: string, error: ParseError | undefined): string {
+  if (!error || error.offset >= text.length) return 'unexpected end of file';
+  return JSON_ERRORS[error.error] ?? `unexpected ${JSON.stringify(text[error.offset])}`;
 }
 
 /**
@@ -212,20 +215,21 @@ function keyOffset(text: string, path: string): number {
  * against the file's folder. Throws ConfigError (file, line, column) for bad JSON or bad values.
  */
 export function parseConfigFile(file: string, text: string, base: FactlintSettings = defaultSettings()): FactlintSettings {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    const at = jsonErrorOffset(text);
-    const offset = at < 0 ? 0 : at;
+  // JSON with comments and trailing commas, as in VS Code's own settings files.
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !tree) {
+    const offset = errors[0]?.offset ?? 0;
     const { line, column } = lineColumn(text, offset);
-    const what = offset >= text.length ? 'unexpected end of file' : `unexpected ${JSON.stringify(text[offset])}`;
-    throw new ConfigError(file, line, column, `invalid JSON: ${what}`);
+    throw new ConfigError(file, line, column, `invalid JSON: ${describeJsonError(text, errors[0])}`);
   }
+  const json: unknown = getNodeValue(tree);
   const { settings, problems } = mergeSettings(base, json);
   if (problems.length > 0) {
     const p = problems[0];
-    const { line, column } = lineColumn(text, keyOffset(text, p.path));
+    // The key of the offending setting (its property node), or the file's start for the whole file.
+    const node = p.path ? findNodeAtLocation(tree, p.path.split('.')) : undefined;
+    const { line, column } = lineColumn(text, node?.parent?.offset ?? node?.offset ?? 0);
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new ConfigError(file, line, column, `${p.path ? `"${p.path}": ` : ''}${p.message}${more}`);
   }
