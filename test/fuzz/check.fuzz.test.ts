@@ -1,0 +1,75 @@
+// Fuzz: the whole check (masking, paragraphs, sentences, figures, claims, verdicts) over random
+// and mutated drafts with the shipped fact base never throws, reports only ranges inside the
+// text, and an editor's incremental checker always agrees with a fresh check.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { check, DocumentChecker } from '../../server/src/core/check';
+import { loadFactBase } from '../../server/src/core/factBase';
+import type { CheckResult } from '../../server/src/core/types';
+import { anyText, mutatedDraft, params } from './arbitraries';
+
+const base = loadFactBase([join(__dirname, '..', '..', '..', 'facts')]).base;
+const TODAY = '2026-01-01';
+const format = fc.constantFrom<'markdown' | 'plaintext'>('markdown', 'plaintext');
+const lang = fc.constantFrom<'auto' | 'en' | 'de'>('auto', 'en', 'de');
+
+function inside(text: string, span: { start: number; end: number }, what: string): void {
+  assert.ok(0 <= span.start && span.start <= span.end && span.end <= text.length, `${what} ${span.start}-${span.end} inside a text of ${text.length}`);
+}
+
+function assertWellFormed(text: string, r: CheckResult): void {
+  for (const p of r.paragraphs) inside(text, p, 'paragraph');
+  for (const f of r.figures) {
+    inside(text, f, 'figure');
+    assert.equal(text.slice(f.start, f.end), f.text, 'figure text round-trips');
+  }
+  for (const { claim, verdict } of r.claims) {
+    inside(text, claim.figure, 'claimed figure');
+    assert.equal(text.slice(claim.figure.start, claim.figure.end), claim.figure.text, 'claimed figure text round-trips');
+    inside(text, claim.cue, 'cue');
+    inside(text, claim.sentence, 'sentence');
+    assert.ok(claim.sentence.start <= claim.figure.start && claim.figure.end <= claim.sentence.end, 'the figure lies in its sentence');
+    if (claim.time) inside(text, claim.time, 'time mention');
+    assert.ok(verdict.message.length > 0, 'every verdict says something');
+  }
+}
+
+/** What a reader sees of a result: where each claim is, what it claims, and the verdict. */
+function brief(r: CheckResult): string[] {
+  return r.claims.map(({ claim, verdict, suppressed }) => `${claim.figure.start}-${claim.figure.end} ${claim.metric.id} ${verdict.kind} ${suppressed ? 's' : ''} ${verdict.message}`);
+}
+
+test('check: never throws and every reported range lies inside the text', () => {
+  fc.assert(
+    fc.property(anyText, format, lang, (text, fmt, l) => assertWellFormed(text, check(text, base, { format: fmt, lang: l, today: TODAY }))),
+    params(400),
+  );
+});
+
+test('check: an incremental checker fed successive edits agrees with a fresh check of each version', () => {
+  fc.assert(
+    fc.property(fc.array(mutatedDraft, { minLength: 2, maxLength: 6 }), format, (versions, fmt) => {
+      const checker = new DocumentChecker(base);
+      for (const text of versions) {
+        const incremental = checker.check(text, { format: fmt, today: TODAY });
+        assertWellFormed(text, incremental);
+        assert.deepEqual(brief(incremental), brief(check(text, base, { format: fmt, today: TODAY })));
+      }
+    }),
+    params(150),
+  );
+});
+
+test('check in steps: the same result as the check in one go', () => {
+  fc.assert(
+    fc.property(mutatedDraft, format, (text, fmt) => {
+      const steps = new DocumentChecker(base).checkSteps(text, { format: fmt, today: TODAY });
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      assert.deepEqual(brief(step.value), brief(check(text, base, { format: fmt, today: TODAY })));
+    }),
+    params(100),
+  );
+});
