@@ -6,7 +6,8 @@ import { linkSentence, namedSubjects } from './claims';
 import { factIndex, type FactIndex } from './factIndex';
 import { findFigures } from './figures';
 import { tokenize } from './phrases';
-import { findParagraphs, findSentences, maskDocument } from './prose';
+import { maskAfterEdit } from './editMask';
+import { EvidenceCache, findParagraphs, findSentences, maskDocument, type MaskedDocument } from './prose';
 import { findSuppressions } from './suppressions';
 import { findTimeMentions } from './timeMentions';
 import type { CheckedClaim, CheckOptions, CheckResult, Claim, FactBase, Figure, Paragraph } from './types';
@@ -35,8 +36,19 @@ export class DocumentChecker {
   private cache = new Map<string, ParagraphResult>();
   private readonly index: FactIndex;
 
+  /** The last text masked, to mask the next version from it where the edit allows (editMask.ts). */
+  private lastMask: { text: string; format: string; masked: MaskedDocument } | undefined;
+  private readonly evidence = new EvidenceCache();
+
   constructor(readonly base: FactBase) {
     this.index = factIndex(base);
+  }
+
+  private mask(text: string, format: 'markdown' | 'plaintext'): MaskedDocument {
+    const last = this.lastMask;
+    const masked = (last && last.format === format && maskAfterEdit(last.text, last.masked, text)) || maskDocument(text, format);
+    this.lastMask = { text, format, masked };
+    return masked;
   }
 
   check(text: string, options: CheckOptions = {}): CheckResult {
@@ -55,8 +67,9 @@ export class DocumentChecker {
   *checkSteps(text: string, options: CheckOptions = {}): Generator<void, CheckResult, void> {
     const format = options.format ?? 'markdown';
     const date = options.today ?? today();
-    const { text: masked, breaks } = maskDocument(text, format);
-    const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks);
+    const { text: masked, breaks } = this.mask(text, format);
+    this.evidence.nextVersion();
+    const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks, this.evidence);
     const next = new Map<string, ParagraphResult>();
     const claims: CheckedClaim[] = [];
     const figures: Figure[] = [];

@@ -611,6 +611,29 @@ function isHeadingLine(text: string, at: number, end: number): boolean {
   return hashes >= 1 && hashes <= 6 && (p + hashes === end || isSpace(text.charCodeAt(p + hashes)));
 }
 
+/**
+ * Language evidence of paragraphs by their text, kept from one check of a document to the
+ * next: after a keystroke only the edited paragraph is counted again.
+ */
+export class EvidenceCache {
+  private previous = new Map<string, LanguageEvidence>();
+  private current = new Map<string, LanguageEvidence>();
+
+  evidence(masked: string, from: number, to: number): LanguageEvidence {
+    const key = masked.slice(from, to);
+    let ev = this.current.get(key) ?? this.previous.get(key);
+    if (!ev) ev = languageEvidence(masked, from, to);
+    this.current.set(key, ev);
+    return ev;
+  }
+
+  /** Starts the next version of the document: evidence of paragraphs that are gone is dropped. */
+  nextVersion(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
 /** The language of the whole masked document by all its evidence (what short paragraphs take under 'auto'). */
 export function documentLanguage(masked: string, fallback: Lang = 'en'): Lang {
   return decideLanguage(languageEvidence(masked), fallback);
@@ -622,7 +645,7 @@ export function documentLanguage(masked: string, fallback: Lang = 'en'): Lang {
  * blocks), each with its language: `lang` fixed, or detected per paragraph when 'auto'
  * (paragraphs with little evidence take the document's language). Skips blocks with no letters.
  */
-export function findParagraphs(masked: string, lang: LangSetting, breaks: readonly number[] = []): Paragraph[] {
+export function findParagraphs(masked: string, lang: LangSetting, breaks: readonly number[] = [], cache?: EvidenceCache): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   // For 'auto', each paragraph's evidence is counted once; their sum decides the document.
   const evidence: LanguageEvidence[] = [];
@@ -633,7 +656,7 @@ export function findParagraphs(masked: string, lang: LangSetting, breaks: readon
   const close = (): void => {
     if (blockStart >= 0 && hasLetter(masked, blockStart, blockEnd)) {
       paragraphs.push({ start: blockStart, end: blockEnd, lang: lang === 'auto' ? 'en' : lang });
-      if (lang === 'auto') evidence.push(languageEvidence(masked, blockStart, blockEnd));
+      if (lang === 'auto') evidence.push(cache ? cache.evidence(masked, blockStart, blockEnd) : languageEvidence(masked, blockStart, blockEnd));
     }
     blockStart = -1;
   };
