@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// npm run bench [-- --json] [--no-build] [--runs 50] [--scale 10000,100000,1000000]
+//   [--yaml-max 10000] [--root DIR] [draft files…]
+// Speed and scale of factlint, beside the library a developer would otherwise reach for
+// (Microsoft Recognizers-Text, figure recognition only). Prints a table; with --json, one
+// JSON object as the last line. A benchmark, not a test: nothing in `npm test` depends on it.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeDraft } from './draft.mjs';
+import { measureServer } from './server.mjs';
+import { summary, timeRuns } from './stats.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: opts, positionals: files } = parseArgs({
+  allowPositionals: true,
+  options: {
+    json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '50' },
+    'peer-runs': { type: 'string', default: '5' },
+    edits: { type: 'string', default: '100' },
+    words: { type: 'string', default: '10000' },
+    scale: { type: 'string', default: '10000,100000,1000000' },
+    'yaml-max': { type: 'string', default: '10000' },
+    root: { type: 'string', default: resolve(here, '..', '..') },
+  },
+});
+const root = resolve(opts.root);
+const runs = Math.max(50, Number(opts.runs));
+const log = (s) => process.stderr.write(`${s}\n`);
+
+if (!opts['no-build']) {
+  log('building…');
+  const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const require = createRequire(join(root, 'package.json'));
+const core = (name) => require(join(root, 'out', 'server', 'src', 'core', `${name}.js`));
+const { loadFactBase, shippedFactsDir } = core('factBase');
+const { check } = core('check');
+const options = { format: 'markdown', today: '2026-01-01' };
+
+const load0 = loadavg()[0];
+const shipped = loadFactBase([shippedFactsDir()]).base;
+const draft = makeDraft(shipped, Number(opts.words));
+const work = join(tmpdir(), 'factlint-bench');
+mkdirSync(work, { recursive: true });
+const draftFile = join(work, 'draft.md');
+writeFileSync(draftFile, draft.text);
+
+// ---- full check with the shipped base
+log(`checking a ${draft.words}-word draft ${runs} times…`);
+const result = check(draft.text, shipped, options);
+const checkMs = summary(timeRuns(() => check(draft.text, shipped, options), runs, 10));
+const extra = files.map((f) => {
+  const text = readFileSync(f, 'utf8');
+  return { file: f, words: text.split(/\s+/).filter(Boolean).length, checkMs: summary(timeRuns(() => check(text, shipped, options), runs, 5)) };
+});
+
+// ---- the peer: figure recognition alone (number, percentage, currency; English models, built once)
+log('peer (Recognizers-Text)…');
+const { NumberRecognizer, Culture } = require('@microsoft/recognizers-text-number');
+const { NumberWithUnitRecognizer } = require('@microsoft/recognizers-text-number-with-unit');
+const numbers = new NumberRecognizer(Culture.English);
+const models = [numbers.getNumberModel(), numbers.getPercentageModel(), new NumberWithUnitRecognizer(Culture.English).getCurrencyModel()];
+let peerFound = 0;
+const peerMs = summary(timeRuns(() => (peerFound = models.reduce((n, m) => n + m.parse(draft.text).length, 0)), Math.max(3, Number(opts['peer-runs'])), 1));
+const peer = { name: '@microsoft/recognizers-text-number + -number-with-unit 1.3.1 (number, percentage, currency; en-us)', checkMs: { p50: peerMs.p50 }, found: peerFound };
+
+// ---- scale: each size prepared and measured in its own process
+const scale = [];
+for (const n of opts.scale.split(',').filter(Boolean).map(Number)) {
+  log(`scale: ${n} metrics…`);
+  const dir = join(work, `scale-${n}`);
+  const child = (...args) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', join(here, 'scale.mjs'), ...args], { cwd: root, maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop());
+  const prepared = child('prepare', root, String(n), dir, opts['yaml-max']);
+  const measured = child('measure', root, prepared.file, draftFile, String(runs));
+  scale.push({
+    metrics: n,
+    loadMs: { yaml: prepared.yamlLoadMs, compiled: measured.loadMs },
+    compileMs: prepared.compileMs,
+    firstCheckMs: measured.firstCheckMs,
+    checkMs: measured.checkMs,
+    rssMB: measured.rssMB,
+    claims: measured.claims,
+  });
+}
+
+// ---- the language server over stdio
+log('language server…');
+const server = await measureServer(root, draft.text, Math.ceil(Number(opts.edits) / 2));
+const keystrokeMs = summary(server.keystrokes);
+
+const report = {
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: [load0, loadavg()[0]].map((x) => Math.round(x * 100) / 100) },
+  draftWords: draft.words,
+  draftParagraphs: draft.paragraphs,
+  figures: result.figures.length,
+  claims: result.claims.length,
+  shippedMetrics: shipped.metrics.size,
+  checkMs,
+  runs,
+  peer,
+  peerOverFactlint: Math.round(peer.checkMs.p50 / checkMs.p50),
+  files: extra,
+  scale,
+  keystrokeMs,
+  keystrokes: server.keystrokes.length,
+  startToFirstDiagnosticsMs: server.startToFirstDiagnosticsMs,
+};
+
+const f = (x) => (x === null || x === undefined ? '—' : typeof x === 'number' ? (x >= 100 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 100) / 100)) : String(x));
+const lines = [
+  `factlint benchmark — ${report.machine.cpus} × ${report.machine.model}, Node ${report.machine.node}, load average ${report.machine.loadAverage.join(' → ')}`,
+  '',
+  `Draft: ${report.draftWords} words, ${report.draftParagraphs} paragraphs (en/de), ${report.figures} figures, ${report.claims} claims; shipped base ${report.shippedMetrics} metrics`,
+  '',
+  '| measure | p50 ms | p95 ms |',
+  '|---|---:|---:|',
+  `| full check, shipped base (${runs} runs) | ${f(checkMs.p50)} | ${f(checkMs.p95)} |`,
+  `| peer: Recognizers-Text figure recognition only | ${f(peer.checkMs.p50)} | |`,
+  `| peer / factlint | ${report.peerOverFactlint}× | |`,
+  `| keystroke → diagnostics over stdio (${report.keystrokes} edits) | ${f(keystrokeMs.p50)} | ${f(keystrokeMs.p95)} |`,
+  `| server start → first diagnostics | ${f(report.startToFirstDiagnosticsMs)} | |`,
+  ...extra.map((e) => `| ${e.file} (${e.words} words) | ${f(e.checkMs.p50)} | ${f(e.checkMs.p95)} |`),
+  '',
+  '| metrics | load YAML ms | compile ms | load compiled ms | first check ms | check p50 ms | check p95 ms | peak RSS MB |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...scale.map((s) => `| ${s.metrics.toLocaleString('en-US')} | ${f(s.loadMs.yaml)} | ${f(s.compileMs)} | ${f(s.loadMs.compiled)} | ${f(s.firstCheckMs)} | ${f(s.checkMs.p50)} | ${f(s.checkMs.p95)} | ${f(s.rssMB)} |`),
+];
+process.stdout.write(lines.join('\n') + '\n');
+if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');

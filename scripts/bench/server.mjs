@@ -1,0 +1,87 @@
+// The language server measured as an editor meets it: spawned over stdio (dist/server.js),
+// the draft opened, then one-character edits, each timed from didChange to the
+// publishDiagnostics of that version.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { rng } from './random.mjs';
+
+const CAPABILITIES = {
+  workspace: { configuration: true },
+  textDocument: { synchronization: { didSave: true }, publishDiagnostics: { versionSupport: true } },
+};
+
+export async function measureServer(root, text, edits) {
+  const require = createRequire(join(root, 'package.json'));
+  const rpc = require('vscode-jsonrpc/node');
+  // An empty workspace: the server uses the shipped fact base.
+  const ws = mkdtempSync(join(tmpdir(), 'factlint-bench-'));
+  const uri = pathToFileURL(join(ws, 'draft.md')).toString();
+  const started = performance.now();
+  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
+  let waiting;
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    if (p.uri === uri && waiting && (waiting.version === undefined || p.version === waiting.version)) {
+      const w = waiting;
+      waiting = undefined;
+      w.resolve(p);
+    }
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  const next = (version) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 30 s`)), 30000);
+      waiting = { version, resolve: (p) => (clearTimeout(timer), resolve(p)) };
+    });
+  try {
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(ws).toString(), workspaceFolders: [{ uri: pathToFileURL(ws).toString(), name: 'bench' }], capabilities: CAPABILITIES });
+    await conn.sendNotification('initialized', {});
+    const first = next(1);
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const opened = await first;
+    const startToFirstDiagnosticsMs = Math.round(performance.now() - started);
+
+    // Edits inside prose lines: type a letter at the end of a word, then delete it again, so
+    // that the draft stays the same size; each lands in a random paragraph.
+    const lines = text.split('\n');
+    const prose = lines.map((l, i) => [l, i]).filter(([l]) => l.length > 40 && !l.startsWith('#'));
+    const r = rng(5);
+    const times = [];
+    let version = 1;
+    for (let e = 0; e < edits + 10; e++) {
+      const [line, lineNo] = r.pick(prose);
+      const at = line.indexOf(' ', 10 + r.int(line.length - 20));
+      const col = at < 0 ? 10 : at;
+      for (const change of [
+        { range: { start: { line: lineNo, character: col }, end: { line: lineNo, character: col } }, text: 'x' },
+        { range: { start: { line: lineNo, character: col }, end: { line: lineNo, character: col + 1 } }, text: '' },
+      ]) {
+        version++;
+        const published = next(version);
+        const t = performance.now();
+        await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        await published;
+        if (e >= 10) times.push(performance.now() - t);
+      }
+    }
+    return { startToFirstDiagnosticsMs, firstDiagnostics: opened.diagnostics.length, keystrokes: times };
+  } finally {
+    try {
+      await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await conn.sendNotification('exit');
+    } catch {
+      // The server may already be gone; it is killed below.
+    }
+    setTimeout(() => proc.exitCode === null && proc.kill(), 1000).unref();
+    conn.dispose();
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
