@@ -10,8 +10,10 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -60,7 +62,7 @@ const settings = new Settings(connection, () => !!capabilities.workspace?.config
 const drafts = new Drafts(documents, store, settings, (uri, length, limit) => {
   const message = `factlint is not checking ${uri.slice(uri.lastIndexOf('/') + 1)}: it has ${length.toLocaleString('en')} characters, more than factlint.maxDocumentSize (${limit.toLocaleString('en')}). Raise that setting to check it.`;
   connection.console.warn(message);
-  void connection.window.showWarningMessage(message);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 });
 const usePull = () => !!capabilities.textDocument?.diagnostic;
 
