@@ -490,7 +490,40 @@ class Scanner {
   /** Mixed numbers ("one and a half", "3 million and a half"), "one out of three", "five point five". */
   private extend(q: Quantity): Quantity {
     const t = this.tok(q.next);
-    if (!t || t.lineStart || q.kind !== 'number') return q;
+    if (!t || t.lineStart) return q;
+    // "two thirds of a million"
+    if (q.kind === 'fraction' && q.words && t.lc === 'of' && this.isWord(q.next + 1, 'a')) {
+      const sc = this.scaleAt(q.next + 2);
+      if (sc) return { ...this.scaledFraction(q.startTok, q.value, sc), start: q.start };
+    }
+    if (q.kind !== 'number') return q;
+    // "2 1/4": a whole number and a proper fraction.
+    if (q.plain && t.type === 'num' && t.sp && this.gapOf(t).length <= 2) {
+      const f = this.baseQuantity(q.next);
+      if (f && f !== 'skip' && f.kind === 'fraction' && !f.words) {
+        return { ...q, value: q.value + f.value, next: f.next, end: f.end, precision: 1e-9, plain: false, kind: 'fraction' };
+      }
+    }
+    // "one over three", "1 over 20": a ratio, only where the divisor ends the clause ("over 3 years" is time).
+    if (t.lc === 'over' && q.scale === 1 && Number.isInteger(q.value)) {
+      const d = this.quantity(q.next + 1);
+      const after = d && d !== 'skip' ? this.tok(d.next) : undefined;
+      if (d && d !== 'skip' && d.kind === 'number' && d.scale === 1 && Number.isInteger(d.value) && d.value > 0
+        && (!after || after.lineStart || (after.type === 'sym' && '.,;:!?)'.includes(after.text)))) {
+        return { ...q, value: q.value / d.value, next: d.next, end: d.end, precision: 1e-9, plain: false, kind: 'fraction', weak: false };
+      }
+    }
+    // "zwei Komma drei": German decimals in words.
+    if (this.lang === 'de' && q.words && q.scale === 1 && t.lc === 'komma') {
+      let digits = '';
+      let k = q.next + 1;
+      for (let d = this.tok(k); d && d.type === 'word'; d = this.tok(++k)) {
+        const v = d.lc === 'null' ? 0 : germanNumber(d.lc)?.value;
+        if (v === undefined || v > 9) break;
+        digits += String(v);
+      }
+      if (digits) return { ...q, value: Number(`${q.value}.${digits}`), next: k, end: this.toks[k - 1].end, precision: 10 ** -digits.length, weak: false };
+    }
     // "4 thousand 3 hundred and 21": a descending chain of scaled parts, "and" only after "hundred".
     if (this.lang === 'en' && !q.words && q.scale > 1 && Number.isInteger(q.value / q.scale)) {
       const afterAnd = t.lc === 'and';
@@ -534,8 +567,7 @@ class Scanner {
       const k = t.lc === 'out' && this.isWord(q.next + 1, 'of') ? q.next + 2 : this.lang === 'en' && t.lc === 'in' ? q.next + 1 : -1;
       if (k > 0) {
         const d = this.baseQuantity(k);
-        if (d && d !== 'skip' && d.kind === 'number' && d.scale === 1 && Number.isInteger(d.value) && d.value > q.value && !isYear(d)
-          && d.words === q.words) {
+        if (d && d !== 'skip' && d.kind === 'number' && d.scale === 1 && Number.isInteger(d.value) && d.value > q.value && !isYear(d)) {
           return { ...q, value: q.value / d.value, next: d.next, end: d.end, precision: 1e-9, plain: false, kind: 'fraction', weak: false };
         }
       }
@@ -565,6 +597,27 @@ class Scanner {
     return q;
   }
 
+  /** Indian digit grouping after token i: "12,34,567" (pairs, then a final group of three). */
+  private indianGroups(i: number): { digits: string; last: number } | undefined {
+    let digits = this.toks[i].text;
+    let j = i;
+    let pairs = 0;
+    for (;;) {
+      const a = this.tok(j + 1);
+      const b = this.tok(j + 2);
+      if (!a || a.text !== ',' || a.sp || !b || b.type !== 'num' || b.sp) return undefined;
+      j += 2;
+      digits += b.text;
+      if (b.text.length === 3) break;
+      if (b.text.length !== 2) return undefined;
+      pairs++;
+    }
+    const c = this.tok(j + 1);
+    const d = this.tok(j + 2);
+    if (pairs === 0 || (c && c.text === ',' && !c.sp && d && d.type === 'num' && !d.sp)) return undefined;
+    return { digits, last: j };
+  }
+
   private simple(i: number, next: number, value: number, precision: number, words: boolean, kind: Quantity['kind'], weak = false): Quantity {
     return {
       startTok: i, next, start: this.toks[i].start, end: this.toks[next - 1].end, value, precision, words,
@@ -590,7 +643,12 @@ class Scanner {
     let intDigits = t.text;
     let group = '';
     let j = i;
-    if (t.text.length <= 3) {
+    const indian = this.lang === 'en' && t.text.length <= 2 ? this.indianGroups(i) : undefined;
+    if (indian) {
+      intDigits = indian.digits;
+      group = ',';
+      j = indian.last;
+    } else if (t.text.length <= 3) {
       for (;;) {
         const a = this.tok(j + 1);
         const b = this.tok(j + 2);
@@ -647,24 +705,23 @@ class Scanner {
     let end = toks[j].end;
     let scale = 1;
     let scaleWordText: string | undefined;
-    // Exponent glued: "1e10", "12.32e+14".
+    // Exponent glued: "1e10", "12.32e+14", "1.3x10^6", "6.23×10^-4"; a power: "1.1^23", "2.5^-1".
     const e = this.tok(next);
-    if (e && e.type === 'word' && !e.sp && e.lc === 'e') {
-      let k = next + 1;
-      let sign = 1;
-      const s = this.tok(k);
-      if (s && s.type === 'sym' && !s.sp && (s.text === '+' || s.text === '-')) {
-        sign = s.text === '-' ? -1 : 1;
-        k++;
-      }
-      const n = this.tok(k);
-      if (n && n.type === 'num' && !n.sp) {
-        const exp = sign * Number(n.text);
-        value *= 10 ** exp;
-        precision *= 10 ** exp;
-        next = k + 1;
-        end = n.end;
-      }
+    const tenTo = e && !e.sp && (e.lc === 'x' || e.text === '×') && this.tok(next + 1)?.text === '10' && this.glued(next + 1)
+      && this.tok(next + 2)?.text === '^' && this.glued(next + 2) ? this.gluedExponent(next + 3) : undefined;
+    const exp = e && e.type === 'word' && !e.sp && e.lc === 'e' ? this.gluedExponent(next + 1) : tenTo;
+    if (exp) {
+      value *= 10 ** exp.exp;
+      precision *= 10 ** exp.exp;
+      next = exp.next;
+      end = exp.end;
+    } else if (e && e.text === '^' && !e.sp) {
+      const power = this.gluedExponent(next + 1);
+      if (!power) return 'skip';
+      value **= power.exp;
+      precision = 1e-9 * Math.abs(value);
+      next = power.next;
+      end = power.end;
     }
     const after = this.tok(next);
     if (after && after.type === 'word' && !after.sp) {
@@ -715,6 +772,19 @@ class Scanner {
       startTok: i, next, start: t.start, end, value: value * scale, precision: precision * scale, words: false,
       dec: decSep, group, plain, digits: intDigits, scale, scaleWord: scaleWordText, kind: 'number', weak: false,
     };
+  }
+
+  /** A signed integer glued at token k ("23", "+23", "-4"): an exponent. */
+  private gluedExponent(k: number): { exp: number; next: number; end: number } | undefined {
+    let sign = 1;
+    const s = this.tok(k);
+    if (s && s.type === 'sym' && !s.sp && (s.text === '+' || s.text === '-' || s.text === '−')) {
+      sign = s.text === '+' ? 1 : -1;
+      k++;
+    }
+    const n = this.tok(k);
+    if (!n || n.type !== 'num' || n.sp || n.text.length > 3) return undefined;
+    return { exp: sign * Number(n.text), next: k + 1, end: n.end };
   }
 
   private englishWords(i: number): Quantity | undefined {
@@ -787,7 +857,7 @@ class Scanner {
         value = total + current;
         continue;
       }
-      if (w === 'dozen' && (last === 'small' || last === 'a') && total === 0) {
+      if ((w === 'dozen' || (w === 'dozens' && current > 1)) && (last === 'small' || last === 'a') && total === 0) {
         current = (current || 1) * 12;
         last = 'scale';
         onlyOne = false;
@@ -797,6 +867,16 @@ class Scanner {
         break;
       }
       const f = scaleWord(w, 'en');
+      // "three lakh crore", "a thousand million": a larger scale right after a scale multiplies it.
+      if (f !== undefined && last === 'scale' && current === 0 && f > scale && total === value && w.length > 2) {
+        total *= f;
+        scale *= f;
+        scaleText += ' ' + t.text;
+        j++;
+        endTok = j;
+        value = total;
+        continue;
+      }
       if (f !== undefined && f >= 1000 && w.length > 2 && (last === 'small' || last === 'tens' || last === 'hundred' || last === 'a')) {
         total += (current || 1) * f;
         current = 0;
@@ -893,7 +973,7 @@ class Scanner {
       }
       return undefined;
     }
-    if (w === 'anderthalb' || w === 'eineinhalb') return this.germanScaled(i, 1.5, 0.5);
+    if (w === 'anderthalb' || w === 'eineinhalb' || w === 'einundhalb') return this.germanScaled(i, 1.5, 0.5);
     if (w.endsWith('einhalb') && w.length > 7) {
       const n = germanNumber(w.slice(0, -7));
       if (n) return this.germanScaled(i, n.value + 0.5, 0.5);
@@ -922,7 +1002,8 @@ class Scanner {
     }
     const q = this.germanScaled(i, n.value, n.precision);
     if (!q) return undefined;
-    if (article && q.value === 1) return undefined;
+    // An article is "one" only before a currency ("einen Euro"); then it is weak like "one".
+    if (article && q.value === 1 && !this.currencyAfterAt(i + 1)) return undefined;
     if (n.value === 1 && q.value === 1) q.weak = w !== 'eins';
     return q;
   }
@@ -979,9 +1060,9 @@ class Scanner {
 
   /** An ISO 4217 code in capitals at token i ("CHF", "MUSD"), as a phrase match. */
   private codeAt(i: number): { value: string; next: number; key: string; factor?: number } | undefined {
-    const t = this.toks[i];
-    const c = t.type === 'word' ? currencyCode(t.text) : undefined;
-    return c ? { value: c.code, next: i + 1, key: t.lc, factor: c.factor === 1 ? undefined : c.factor } : undefined;
+    const t = this.tok(i);
+    const c = t && t.type === 'word' ? currencyCode(t.text) : undefined;
+    return c ? { value: c.code, next: i + 1, key: t!.lc, factor: c.factor === 1 ? undefined : c.factor } : undefined;
   }
 
   private currencyAfterAt(i: number): boolean {
@@ -1194,10 +1275,12 @@ class Scanner {
 
   /** Skips a chain of digits and separators that is no amount (phone number, date, IP, version). */
   private skipChain(i: number): number {
+    // A code with a leading zero ("023 6723 0470") runs on over digit groups set apart by one space.
+    const code = this.toks[i].type === 'num' && this.toks[i].text.length > 1 && this.toks[i].text[0] === '0';
     let j = i;
     while (j + 1 < this.toks.length) {
       const a = this.toks[j + 1];
-      if (a.sp) break;
+      if (a.sp && !(code && a.type === 'num' && a.text.length > 1 && this.gapOf(a) === ' ' && this.toks[j].type === 'num')) break;
       if (a.type === 'num' || a.type === 'word' || (a.type === 'sym' && '.,:/-–+'.includes(a.text))) j++;
       else break;
     }
