@@ -193,7 +193,7 @@ export async function startWorkbench({ vsix, log = () => {} }) {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(TIMEOUT.ui);
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
-    return { page, workspace, stop, serverLog: () => serverLog.join('') };
+    return { page, workspace, stop };
   } catch (error) {
     const output = serverLog.join('');
     await stop();

@@ -43,17 +43,6 @@ export async function focusEditor(page) {
   await activeEditor(page).locator('.view-lines').click({ position: { x: 5, y: 5 } });
 }
 
-/** Runs a command by its title from the Command Palette. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 /** Moves the cursor to a 1-based line and column with "Go to Line/Column". */
 export async function goTo(page, line, column) {
   await page.keyboard.press(`${modifier}+G`);
