@@ -158,3 +158,20 @@ test('the German seed paragraph', () => {
     ['ein Zehntel', 0.1, 'fraction', null],
   ]);
 });
+
+test('German compound amounts, codes and names from the ISO list', () => {
+  one('es kostet zwei Euro fünfzig', 'zwei Euro fünfzig', 2.5, 'EUR', 'money');
+  one('nur 15 Dollar und 15 Cent.', '15 Dollar und 15 Cent', 15.15, 'USD', 'money');
+  one('ein Kredit über 40 Mio. CHF', '40 Mio. CHF', 40e6, 'CHF', 'money');
+  one('Umsatz von 120 MEUR', '120 MEUR', 120e6, 'EUR', 'money');
+  one('ein siebenhundert-Euro-Schein', 'siebenhundert-Euro', 700, 'EUR', 'money');
+  one('900 Peseten', '900 Peseten', 900, 'ESP', 'money');
+  // An article is one only before a currency.
+  one('Hast du einen Euro?', 'einen Euro', 1, 'EUR', 'money');
+  none('er wuchs in einer Familie auf');
+});
+
+test('German decimals in words', () => {
+  one('es sind zwei Komma fünf', 'zwei Komma fünf', 2.5, null, 'count');
+  one('es gibt einundhalb Stücke', 'einundhalb', 1.5, null, 'count');
+});

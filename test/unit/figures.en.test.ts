@@ -275,3 +275,60 @@ test('never throws; figures are in order, do not overlap and their text is the d
     }
   }), { numRuns: 3000 });
 });
+
+test('currencies from the ISO list: codes in capitals, MUSD-style millions, names, symbols', () => {
+  one('the fund raised CHF 40 million', 'CHF 40 million', 40e6, 'CHF', 'money');
+  one('a deal worth 30 MEUR', '30 MEUR', 30e6, 'EUR', 'money');
+  one('sales of MUSD 12.5 last year', 'MUSD 12.5', 12.5e6, 'USD', 'money');
+  one('bonds for 250 million Dutch guilders', '250 million Dutch guilders', 250e6, 'NLG', 'money');
+  one('priced at 900 pesetas', '900 pesetas', 900, 'ESP', 'money');
+  one('a loan of 15,000 Swiss francs', '15,000 Swiss francs', 15000, 'CHF', 'money');
+  one('it costs ₭ 5,000 here', '₭ 5,000', 5000, 'LAK', 'money');
+  one('they lost 75 USD million', '75 USD million', 75e6, 'USD', 'money');
+  // A code that is also a word, and an ambiguous currency noun, name no currency.
+  one('ALL 5 teams agreed', '5', 5, null, 'count');
+  one('a fee of 528 francs', '528', 528, null, 'count');
+  // Lower-case letters are words, not codes.
+  one('the nok 5 plan', '5', 5, null, 'count');
+});
+
+test('compound amounts with a minor unit', () => {
+  one('it cost 3 dollars 50 cents.', '3 dollars 50 cents', 3.5, 'USD', 'money');
+  one('only thirteen dollars and forty-five cents', 'thirteen dollars and forty-five cents', 13.45, 'USD', 'money');
+  one('the fare is 15 dollars 50.', '15 dollars 50', 15.5, 'USD', 'money');
+  one('a rise to 17 USD 25.', '17 USD 25', 17.25, 'USD', 'money');
+  // Without a minor-unit word the part must end the clause; yen have no minor unit.
+  assert.deepEqual(en('5 dollars and 20 people came').map((f) => f.value), [5, 20]);
+  assert.deepEqual(en('500 yen 20.').map((f) => f.value), [500, 20]);
+  // Money as a compound adjective.
+  one('its one-yen bid failed', 'one-yen', 1, 'JPY', 'money');
+});
+
+test('powers and scientific notation', () => {
+  one('about 1.3x10^6 cells', '1.3x10^6', 1.3e6, null, 'count');
+  one('a rate of 6.23x10^-4', '6.23x10^-4', 6.23e-4, null, 'count');
+  one('the value 2.5^-1 here', '2.5^-1', 0.4, null, 'count');
+  one('it grew to 1.1^23', '1.1^23', 1.1 ** 23, null, 'count');
+});
+
+test('mixed fractions, X over Y ending a clause, one in twenty-one', () => {
+  one('it took 2 1/4 hours', '2 1/4', 2.25, null, 'fraction');
+  one('the odds are one over three.', 'one over three', 1 / 3, null, 'fraction');
+  one('a ratio of 1 over 20', '1 over 20', 0.05, null, 'fraction');
+  one('only 1 in twenty-one', '1 in twenty-one', 1 / 21, null, 'fraction');
+  // "over 3 years" is a span of time, not a ratio.
+  assert.deepEqual(en('a loan of 10000 over 3 years').map((f) => f.text), ['10000', '3']);
+  one('two thirds of a million people', 'two thirds of a million', 2e6 / 3, null, 'count');
+});
+
+test('Indian digit grouping and scale words', () => {
+  one('a loan of 12,34,567.89 rupees', '12,34,567.89 rupees', 1234567.89, 'INR', 'money');
+  one('the total is three lakh crore', 'three lakh crore', 3e12, null, 'count');
+  one('we ordered three dozens', 'three dozens', 36, null, 'count');
+  // Pairs must end in a group of three.
+  assert.deepEqual(en('see 12,34 and 5').map((f) => f.text), ['12', '34', '5']);
+});
+
+test('a phone number written with spaces leaves no stray figure', () => {
+  none('call 023 6723 0470 today');
+});
