@@ -11,6 +11,17 @@ export function isFactFileName(path: string): boolean {
   return path.endsWith('.yaml') || path.endsWith('.yml');
 }
 
+/** Whether a fact base root can still be read; a root that was a folder must still be one. */
+function readable(root: string, wasFolder: boolean): boolean {
+  try {
+    const folder = statSync(root).isDirectory();
+    if (folder) readdirSync(root);
+    return folder || !wasFolder;
+  } catch {
+    return false;
+  }
+}
+
 export class FactStore {
   private roots: string[] = [];
   private disk = new Map<string, string>();
@@ -21,6 +32,10 @@ export class FactStore {
   /** Problems that belong to no loaded fact file (an unreadable folder), as messages. */
   otherProblems: string[] = [];
   private scanProblems: string[] = [];
+  /** Roots that could not be read at the last reload: their files keep their last texts. */
+  private missing = new Set<string>();
+  /** Roots that were folders when last scanned. */
+  private folders = new Set<string>();
   base: FactBase = { sources: new Map(), subjects: new Map(), metrics: new Map(), files: [] };
   /** Increases on every reload, so that caches keyed on the base can tell it changed. */
   generation = 0;
@@ -32,6 +47,8 @@ export class FactStore {
     // Editor buffers are set again by the caller for the open files inside the new roots.
     this.editor.clear();
     this.scanProblems = [];
+    this.missing.clear();
+    this.folders.clear();
     for (const root of this.roots) this.scan(root);
   }
 
@@ -63,17 +80,48 @@ export class FactStore {
 
   /** Re-reads one file from disk after it was created, changed or deleted. */
   refreshFromDisk(path: string): void {
+    // A whole fact folder that went away (unmounted, renamed, unreadable) is not an edit: its
+    // files keep their last texts until it is back (reload reports it meanwhile).
+    const root = this.rootOf(path);
+    if (root !== undefined && !readable(root, this.folders.has(root))) return;
     this.disk.delete(path);
     this.readInto(path);
   }
 
+  /** The fact folder's place in the configured order: later folders override earlier ones. */
+  private layerOf(path: string): number {
+    const root = this.rootOf(path);
+    return root === undefined ? 0 : this.roots.indexOf(root);
+  }
+
+  private rootOf(path: string): string | undefined {
+    const p = resolve(path);
+    return this.roots.find((r) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep));
+  }
+
+  /** Notes roots that can no longer be read, and reads again the ones that are back. */
+  private checkRoots(): string[] {
+    const messages: string[] = [];
+    for (const root of this.roots) {
+      if (!readable(root, this.folders.has(root))) {
+        this.missing.add(root);
+        messages.push(`cannot read fact base path ${root}: drafts are checked against the facts last loaded from it until it can be read again`);
+      } else if (this.missing.delete(root)) {
+        for (const path of [...this.disk.keys()]) if (this.rootOf(path) === root) this.disk.delete(path);
+        this.scan(root);
+      }
+    }
+    return messages;
+  }
+
   /** Loads the base from the current texts, keeping the last good version of every file that fails. */
   reload(): void {
-    const current: FactFile[] = this.files().map((path) => ({ path, text: this.editor.get(path) ?? this.disk.get(path) ?? '' }));
+    const rootProblems = this.checkRoots();
+    const current: FactFile[] = this.files().map((path) => ({ path, text: this.editor.get(path) ?? this.disk.get(path) ?? '', layer: this.layerOf(path) }));
     const first = loadFactFiles(current);
     const failing = new Set(first.problems.filter((p) => p.severity === 'error').map((p) => p.location.file));
     let { base, problems } = first;
-    const substituted = current.map((f) => (failing.has(f.path) && this.lastGood.has(f.path) ? { path: f.path, text: this.lastGood.get(f.path)! } : f));
+    const substituted = current.map((f) => (failing.has(f.path) && this.lastGood.has(f.path) ? { ...f, text: this.lastGood.get(f.path)! } : f));
     if (substituted.some((f, i) => f !== current[i])) {
       const second = loadFactFiles(substituted);
       base = second.base;
@@ -83,7 +131,7 @@ export class FactStore {
     for (const f of current) if (!failing.has(f.path)) this.lastGood.set(f.path, f.text);
     this.base = base;
     this.problems = new Map();
-    this.otherProblems = [...this.scanProblems];
+    this.otherProblems = [...this.scanProblems.filter((m) => !this.roots.some((r) => this.missing.has(r) && m.includes(r))), ...rootProblems];
     for (const f of current) this.problems.set(f.path, []);
     for (const p of problems) {
       const list = this.problems.get(p.location.file);
@@ -105,7 +153,15 @@ export class FactStore {
       this.readInto(path);
       return;
     }
-    for (const e of readdirSync(path, { withFileTypes: true })) {
+    if (this.roots.includes(path)) this.folders.add(path);
+    let entries;
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch (err) {
+      this.scanProblems.push(`cannot read fact base folder ${path}: ${(err as Error).message}`);
+      return;
+    }
+    for (const e of entries) {
       const p = join(path, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && e.name !== 'node_modules') this.scan(p);

@@ -85,6 +85,8 @@ const pusher = new DiagnosticsPusher(connection, diagnosticsOf);
 /** In pull mode with factlint.run = onSave: the diagnostics as of opening or the last save. */
 const savedDiagnostics = new Map<string, Diagnostic[]>();
 let factProblemUris = new Set<string>();
+/** Fact base problems outside any file (an unreadable folder) already shown to the user. */
+let shownProblems = new Set<string>();
 
 function logError(what: string, err: unknown): void {
   connection.console.error(`factlint: ${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -135,7 +137,12 @@ async function refreshSaved(uri: string): Promise<void> {
 
 function reloadFacts(): void {
   store.reload();
-  for (const m of store.otherProblems) connection.console.warn(`factlint: ${m}`);
+  for (const m of store.otherProblems) {
+    connection.console.warn(`factlint: ${m}`);
+    // Problems outside any fact file have no place to be shown but a message: once each.
+    if (!shownProblems.has(m)) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `factlint: ${m}` });
+  }
+  shownProblems = new Set(store.otherProblems);
   factProblemUris = publishFactProblems(connection, store.problems, factProblemUris);
   let problems = store.otherProblems.length;
   for (const list of store.problems.values()) problems += list.length;
