@@ -7,7 +7,8 @@
 // is the same for a base in memory and a compiled one.
 //
 // Layout: "FLCB0001" | index offset (float64) | metric records (UTF-8 JSON, back to back) |
-// index: header length (uint32) | header JSON | sections, each 8-byte aligned.
+// index: header length (uint32) | header JSON | sections, each 8-byte aligned. A load reads
+// the header and the sections a check needs; the id and record tables are read on first use.
 import * as fs from 'node:fs';
 import { IndexTablesBuilder, indexFromTables, registerFactIndex, type IndexTables } from './factIndex';
 import type { PhraseTrie } from './phrases';
@@ -16,7 +17,7 @@ import type { FactBase, Lang, Metric, Source, Subject } from './types';
 const MAGIC = 'FLCB0001';
 const PRELUDE = 16;
 const LANGS: readonly Lang[] = ['en', 'de'];
-const TRIE_ARRAYS = ['edgeNode', 'edgeWord', 'edgeChild', 'valueStart', 'values', 'groups'] as const;
+const TRIE_ARRAYS = ['edgeNode', 'edgeWord', 'edgeChild', 'valueStart', 'values', 'groupOf'] as const;
 
 /** A fact file as the compiled base was made from it: a cache is fresh while these match. */
 export interface FactFileStamp {
@@ -124,13 +125,13 @@ function encodeIndex(tables: IndexTables, input: CompileInput, subjects: Subject
   }
   const meta: Meta = { sources: [...input.sources], subjects, tries, subjectIds: tables.subjectIds };
   sections.push(['meta', Buffer.from(JSON.stringify(meta), 'utf8')]);
-  // Metric ids, joined, with the char offset of each; an open-addressing table finds an id's number.
-  const idText = ids.join('');
+  // Metric ids, joined, with the byte offset of each; an open-addressing table finds an id's number.
+  const idBytes = Buffer.from(ids.join(''), 'utf8');
   const idStart = new Float64Array(ids.length + 1);
   let c = 0;
   ids.forEach((id, n) => {
     idStart[n] = c;
-    c += id.length;
+    c += Buffer.byteLength(id, 'utf8');
   });
   idStart[ids.length] = c;
   let capacity = 2;
@@ -141,7 +142,7 @@ function encodeIndex(tables: IndexTables, input: CompileInput, subjects: Subject
     while (slots[s] !== 0) s = (s + 1) & (capacity - 1);
     slots[s] = n + 1;
   });
-  sections.push(['idText', Buffer.from(idText, 'utf8')]);
+  sections.push(['idText', idBytes]);
   sections.push(['idStart', new Uint8Array(idStart.buffer)]);
   sections.push(['idSlots', new Uint8Array(slots.buffer)]);
   sections.push(['recordStart', new Uint8Array(Float64Array.from(recordStarts).buffer)]);
@@ -171,7 +172,7 @@ export class CompiledBaseError extends Error {}
 /** The stamps a compiled base was made from, without loading it; undefined if the file is missing or no compiled base. */
 export function compiledBaseStamps(file: string): FactFileStamp[] | undefined {
   try {
-    return readIndex(file).header.files;
+    return CompiledFile.open(file).header.files;
   } catch {
     return undefined;
   }
@@ -187,28 +188,59 @@ export function compiledBaseIsFresh(file: string, stamps: readonly FactFileStamp
   );
 }
 
-function readIndex(file: string): { header: Header; index: ArrayBuffer; base: number; recordsAt: number } {
+/** A compiled base file: its header, and its sections read one at a time (each into its own, aligned buffer). */
+class CompiledFile {
+  private constructor(
+    readonly file: string,
+    readonly header: Header,
+    private readonly sectionsAt: number,
+    private readonly size: number,
+  ) {}
+
+  static open(file: string): CompiledFile {
+    return withFile(file, (fd) => {
+      const size = fs.fstatSync(fd).size;
+      const prelude = size >= PRELUDE ? readAt(file, fd, PRELUDE, 0, size) : Buffer.alloc(PRELUDE);
+      if (prelude.toString('latin1', 0, 8) !== MAGIC) throw new CompiledBaseError(`${file}: not a compiled fact base (expected it to start with ${MAGIC})`);
+      const indexAt = prelude.readDoubleLE(8);
+      if (!(indexAt >= PRELUDE && indexAt + 4 <= size)) throw new CompiledBaseError(`${file}: damaged compiled fact base (index offset ${indexAt} outside the file)`);
+      const headerLength = readAt(file, fd, 4, indexAt, size).readUInt32LE(0);
+      let header: Header;
+      try {
+        header = JSON.parse(readAt(file, fd, headerLength, indexAt + 4, size).toString('utf8')) as Header;
+      } catch (err) {
+        throw new CompiledBaseError(`${file}: damaged compiled fact base (header: ${(err as Error).message})`);
+      }
+      const sectionsAt = indexAt + align8(4 + headerLength);
+      // A cut file is reported now, not when a section it lost is first read.
+      const end = Math.max(0, ...Object.values(header.sections ?? {}).map(([o, n]) => o + n));
+      if (sectionsAt + end > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
+      return new CompiledFile(file, header, sectionsAt, size);
+    });
+  }
+
+  /** The bytes of a section, in a fresh ArrayBuffer (so typed arrays can view it in place). */
+  section(name: string, fd?: number): ArrayBuffer {
+    const s = this.header.sections?.[name];
+    if (!s) throw new CompiledBaseError(`${this.file}: damaged compiled fact base (no section ${name})`);
+    const read = (f: number) => {
+      const bytes = readAt(this.file, f, s[1], this.sectionsAt + s[0], this.size);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+    };
+    return fd === undefined ? withFile(this.file, read) : read(fd);
+  }
+
+  /** Bytes of the metric records, from `start` (relative to the first record). */
+  record(start: number, length: number): Buffer {
+    return withFile(this.file, (fd) => readAt(this.file, fd, length, PRELUDE + start, this.size));
+  }
+}
+
+function withFile<T>(file: string, f: (fd: number) => T): T {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const size = fs.fstatSync(fd).size;
-    const prelude = Buffer.alloc(PRELUDE);
-    if (size < PRELUDE || fs.readSync(fd, prelude, 0, PRELUDE, 0) !== PRELUDE || prelude.toString('latin1', 0, 8) !== MAGIC) {
-      throw new CompiledBaseError(`${file}: not a compiled fact base (expected it to start with ${MAGIC})`);
-    }
-    const indexAt = prelude.readDoubleLE(8);
-    if (!(indexAt >= PRELUDE && indexAt < size)) throw new CompiledBaseError(`${file}: damaged compiled fact base (index offset ${indexAt} outside the file)`);
-    // A fresh ArrayBuffer is aligned, so typed arrays can view the sections in place.
-    const index = new ArrayBuffer(size - indexAt);
-    const view = new Uint8Array(index);
-    for (let got = 0; got < view.length; ) {
-      const n = fs.readSync(fd, view, got, view.length - got, indexAt + got);
-      if (n === 0) throw new CompiledBaseError(`${file}: damaged compiled fact base (index cut short)`);
-      got += n;
-    }
-    const headerLength = new DataView(index).getUint32(0, true);
-    const header = JSON.parse(Buffer.from(index, 4, headerLength).toString('utf8')) as Header;
-    return { header, index, base: align8(4 + headerLength), recordsAt: PRELUDE };
+    return f(fd);
   } catch (err) {
     if (err instanceof CompiledBaseError) throw err;
     throw new CompiledBaseError(`${file}: cannot read compiled fact base: ${(err as Error).message}`);
@@ -217,47 +249,45 @@ function readIndex(file: string): { header: Header; index: ArrayBuffer; base: nu
   }
 }
 
+/** Exactly `length` bytes at `position`, or a CompiledBaseError: a cut file must not read as zeros. */
+function readAt(file: string, fd: number, length: number, position: number, size: number): Buffer {
+  if (position + length > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
+  const out = Buffer.allocUnsafeSlow(length);
+  for (let got = 0; got < length; ) {
+    const n = fs.readSync(fd, out, got, length - got, position + got);
+    if (n === 0) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
+    got += n;
+  }
+  return out;
+}
+
 /** Loads a compiled fact base. Metrics are read from the file when first asked for. Throws CompiledBaseError naming the file. */
 export function loadCompiledBase(file: string): FactBase {
-  const { header, index, base: at, recordsAt } = readIndex(file);
-  const section = (name: string): [number, number] => {
-    const s = header.sections[name];
-    if (!s || at + s[0] + s[1] > index.byteLength) throw new CompiledBaseError(`${file}: damaged compiled fact base (section ${name})`);
-    return [at + s[0], s[1]];
-  };
-  const int32 = (name: string) => {
-    const [o, n] = section(name);
-    return new Int32Array(index, o, n / 4);
-  };
-  const float64 = (name: string) => {
-    const [o, n] = section(name);
-    return new Float64Array(index, o, n / 8);
-  };
-  const utf8 = (name: string) => {
-    const [o, n] = section(name);
-    return Buffer.from(index, o, n).toString('utf8');
-  };
-  const meta = JSON.parse(utf8('meta')) as Meta;
-  const trie = (name: string): PhraseTrie => ({
-    words: meta.tries[name],
-    edgeNode: int32(`${name}.edgeNode`),
-    edgeWord: int32(`${name}.edgeWord`),
-    edgeChild: int32(`${name}.edgeChild`),
-    valueStart: int32(`${name}.valueStart`),
-    values: int32(`${name}.values`),
-    groups: int32(`${name}.groups`),
+  const compiled = CompiledFile.open(file);
+  const { meta, tables } = withFile(file, (fd) => {
+    const meta = JSON.parse(Buffer.from(compiled.section('meta', fd)).toString('utf8')) as Meta;
+    const trie = (name: string): PhraseTrie => ({
+      words: meta.tries[name],
+      edgeNode: new Int32Array(compiled.section(`${name}.edgeNode`, fd)),
+      edgeWord: new Int32Array(compiled.section(`${name}.edgeWord`, fd)),
+      edgeChild: new Int32Array(compiled.section(`${name}.edgeChild`, fd)),
+      valueStart: new Int32Array(compiled.section(`${name}.valueStart`, fd)),
+      values: new Int32Array(compiled.section(`${name}.values`, fd)),
+      groupOf: new Int32Array(compiled.section(`${name}.groupOf`, fd)),
+    });
+    const tables: IndexTables = {
+      cues: { en: trie('cues.en'), de: trie('cues.de') },
+      subjects: { en: trie('subjects.en'), de: trie('subjects.de') },
+      subjectIds: meta.subjectIds,
+    };
+    return { meta, tables };
   });
-  const tables: IndexTables = {
-    cues: { en: trie('cues.en'), de: trie('cues.de') },
-    subjects: { en: trie('subjects.en'), de: trie('subjects.de') },
-    subjectIds: meta.subjectIds,
-  };
-  const metrics = new CompiledMetrics(file, header.metricCount, utf8('idText'), float64('idStart'), int32('idSlots'), float64('recordStart'), recordsAt);
+  const metrics = new CompiledMetrics(compiled);
   const base: FactBase = {
     sources: new Map(meta.sources.map((s) => [s.id, s])),
     subjects: new Map(meta.subjects.map((s) => [s.id, s])),
     metrics,
-    files: header.files.map((f) => f.path),
+    files: compiled.header.files.map((f) => f.path),
   };
   registerFactIndex(base, indexFromTables(tables, base.subjects, (n) => metrics.at(n)));
   return base;
@@ -268,30 +298,38 @@ export function loadCompiledBase(file: string): FactBase {
  * file the first time it is asked for, and keeps it. Iterating reads them all.
  */
 class CompiledMetrics extends Map<string, Metric> {
-  constructor(
-    private readonly file: string,
-    private readonly count: number,
-    private readonly idText: string,
-    private readonly idStart: Float64Array,
-    private readonly idSlots: Int32Array,
-    private readonly recordStart: Float64Array,
-    private readonly recordsAt: number,
-  ) {
+  private readonly byNumber = new Map<number, Metric>();
+  private recordStart: Float64Array | undefined;
+  private ids: { bytes: Buffer; start: Float64Array; slots: Int32Array } | undefined;
+
+  constructor(private readonly compiled: CompiledFile) {
     super();
   }
 
   override get size(): number {
-    return this.count;
+    return this.compiled.header.metricCount;
+  }
+
+  /** The id tables, read on first use (a check never needs them: it goes by number). */
+  private idTables(): { bytes: Buffer; start: Float64Array; slots: Int32Array } {
+    this.ids ??= {
+      bytes: Buffer.from(this.compiled.section('idText')),
+      start: new Float64Array(this.compiled.section('idStart')),
+      slots: new Int32Array(this.compiled.section('idSlots')),
+    };
+    return this.ids;
   }
 
   private idAt(n: number): string {
-    return this.idText.slice(this.idStart[n], this.idStart[n + 1]);
+    const { bytes, start } = this.idTables();
+    return bytes.toString('utf8', start[n], start[n + 1]);
   }
 
   private numberOf(id: string): number {
-    const mask = this.idSlots.length - 1;
-    for (let s = hashId(id) & mask; this.idSlots[s] !== 0; s = (s + 1) & mask) {
-      const n = this.idSlots[s] - 1;
+    const { slots } = this.idTables();
+    const mask = slots.length - 1;
+    for (let s = hashId(id) & mask; slots[s] !== 0; s = (s + 1) & mask) {
+      const n = slots[s] - 1;
       if (this.idAt(n) === id) return n;
     }
     return -1;
@@ -299,23 +337,17 @@ class CompiledMetrics extends Map<string, Metric> {
 
   /** Metric number n (the order of the compile), read on first use. */
   at(n: number): Metric {
-    const id = this.idAt(n);
-    let metric = super.get(id);
+    let metric = this.byNumber.get(n);
     if (!metric) {
+      this.recordStart ??= new Float64Array(this.compiled.section('recordStart'));
       const start = this.recordStart[n];
-      const bytes = Buffer.alloc(this.recordStart[n + 1] - start);
-      const fd = fs.openSync(this.file, 'r');
-      try {
-        fs.readSync(fd, bytes, 0, bytes.length, this.recordsAt + start);
-      } finally {
-        fs.closeSync(fd);
-      }
+      const bytes = this.compiled.record(start, this.recordStart[n + 1] - start);
       try {
         metric = JSON.parse(bytes.toString('utf8')) as Metric;
       } catch (err) {
-        throw new CompiledBaseError(`${this.file}: damaged record of metric ${id}: ${(err as Error).message}`);
+        throw new CompiledBaseError(`${this.compiled.file}: damaged record of metric number ${n}: ${(err as Error).message}`);
       }
-      super.set(id, metric);
+      this.byNumber.set(n, metric);
     }
     return metric;
   }
@@ -330,17 +362,16 @@ class CompiledMetrics extends Map<string, Metric> {
   }
 
   override *keys(): MapIterator<string> {
-    for (let n = 0; n < this.count; n++) yield this.idAt(n);
+    for (let n = 0; n < this.size; n++) yield this.idAt(n);
   }
 
   override *values(): MapIterator<Metric> {
-    for (let n = 0; n < this.count; n++) yield this.at(n);
+    for (let n = 0; n < this.size; n++) yield this.at(n);
   }
 
   override *entries(): MapIterator<[string, Metric]> {
-    for (let n = 0; n < this.count; n++) yield [this.idAt(n), this.at(n)];
+    for (let n = 0; n < this.size; n++) yield [this.idAt(n), this.at(n)];
   }
-
   override [Symbol.iterator](): MapIterator<[string, Metric]> {
     return this.entries();
   }

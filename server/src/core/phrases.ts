@@ -95,8 +95,8 @@ export interface PhraseTrie {
   /** Node n's values are values[valueStart[n], valueStart[n + 1]). */
   valueStart: Int32Array;
   values: Int32Array;
-  /** Group of each value, ascending within a node (all 0 where values are not grouped). */
-  groups: Int32Array;
+  /** The group of each value (indexed by value; all 0 where values are not grouped). */
+  groupOf: Int32Array;
 }
 
 function edgeSlot(node: number, word: number, mask: number): number {
@@ -159,7 +159,8 @@ export class PhraseTrieBuilder {
     for (const v of this.nodeValues) total += v?.length ?? 0;
     const valueStart = new Int32Array(nodes + 1);
     const values = new Int32Array(total);
-    const groups = new Int32Array(total);
+    const groupOf = new Int32Array(this.groupOf.length);
+    this.groupOf.forEach((g, v) => (groupOf[v] = g));
     let at = 0;
     for (let n = 0; n < nodes; n++) {
       valueStart[n] = at;
@@ -167,14 +168,10 @@ export class PhraseTrieBuilder {
       if (!list) continue;
       // Stable: values of one group keep the order they were added in.
       const sorted = list.map((v, i) => ({ v, i })).sort((a, b) => this.groupOf[a.v] - this.groupOf[b.v] || a.i - b.i);
-      for (const { v } of sorted) {
-        values[at] = v;
-        groups[at] = this.groupOf[v];
-        at++;
-      }
+      for (const { v } of sorted) values[at++] = v;
     }
     valueStart[nodes] = at;
-    return { words: this.words.slice(), edgeNode, edgeWord, edgeChild, valueStart, values, groups };
+    return { words: this.words.slice(), edgeNode, edgeWord, edgeChild, valueStart, values, groupOf };
   }
 }
 
@@ -240,13 +237,13 @@ export class PhraseMatcher {
 
   /** The values of a node that belong to one group (binary search: values are sorted by group). */
   valuesInGroup(node: number, group: number): Int32Array {
-    const { groups, values, valueStart } = this.trie;
+    const { groupOf, values, valueStart } = this.trie;
     const lowerBound = (g: number) => {
       let lo = valueStart[node];
       let hi = valueStart[node + 1];
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (groups[mid] < g) lo = mid + 1;
+        if (groupOf[values[mid]] < g) lo = mid + 1;
         else hi = mid;
       }
       return lo;
