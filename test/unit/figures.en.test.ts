@@ -332,3 +332,9 @@ test('Indian digit grouping and scale words', () => {
 test('a phone number written with spaces leaves no stray figure', () => {
   none('call 023 6723 0470 today');
 });
+
+test('dozens after digits and a bare hundred opening a number', () => {
+  one('they sold 3 dozens', '3 dozens', 36, null, 'count');
+  one('hundred thousand dollars were lost', 'hundred thousand dollars', 1e5, 'USD', 'money');
+  none('hundreds of firms');
+});

@@ -497,6 +497,10 @@ class Scanner {
       if (sc) return { ...this.scaledFraction(q.startTok, q.value, sc), start: q.start };
     }
     if (q.kind !== 'number') return q;
+    // "3 dozen", "3 dozens"
+    if (q.plain && t.sp && (t.lc === 'dozen' || (t.lc === 'dozens' && q.value > 1))) {
+      return { ...q, value: q.value * 12, precision: 12, next: q.next + 1, end: t.end, plain: false };
+    }
     // "2 1/4": a whole number and a proper fraction.
     if (q.plain && t.type === 'num' && t.sp && this.gapOf(t).length <= 2) {
       const f = this.baseQuantity(q.next);
@@ -848,7 +852,8 @@ class Scanner {
         value = total + current;
         continue;
       }
-      if (w === 'hundred' && (last === 'small' || last === 'tens' || last === 'a')) {
+      // "hundred thousand dollars": a bare "hundred" opening the number is one hundred.
+      if (w === 'hundred' && (last === 'small' || last === 'tens' || last === 'a' || last === 'none')) {
         current = (current || 1) * 100;
         last = 'hundred';
         onlyOne = false;
