@@ -510,7 +510,7 @@ class Scanner {
     }
     // "one over three", "1 over 20": a ratio, only where the divisor ends the clause ("over 3 years" is time).
     if (t.lc === 'over' && q.scale === 1 && Number.isInteger(q.value)) {
-      const d = this.quantity(q.next + 1);
+      const d = this.baseQuantity(q.next + 1);
       const after = d && d !== 'skip' ? this.tok(d.next) : undefined;
       if (d && d !== 'skip' && d.kind === 'number' && d.scale === 1 && Number.isInteger(d.value) && d.value > 0
         && (!after || after.lineStart || (after.type === 'sym' && '.,;:!?)'.includes(after.text)))) {
@@ -613,8 +613,8 @@ class Scanner {
       j += 2;
       digits += b.text;
       if (b.text.length === 3) break;
-      if (b.text.length !== 2) return undefined;
-      pairs++;
+      // At most six pairs (a hundred thousand crore): the look-ahead stays bounded.
+      if (b.text.length !== 2 || ++pairs > 6) return undefined;
     }
     const c = this.tok(j + 1);
     const d = this.tok(j + 2);
