@@ -24,8 +24,11 @@ export interface Finding {
  * the shipped facts), as a file URL, so that the link works offline and matches the version.
  */
 export function ruleDocUrl(rule: RuleId): string {
-  return `${pathToFileURL(join(dirname(shippedFactsDir()), 'README.md')).href}#${rule}`;
+  // Found once: finding the shipped facts looks at the disk, and every diagnostic of every keystroke asks.
+  readmeUrl ??= pathToFileURL(join(dirname(shippedFactsDir()), 'README.md')).href;
+  return `${readmeUrl}#${rule}`;
 }
+let readmeUrl: string | undefined;
 
 /** Unlinked figures worth a writer's attention in strict mode: money, shares, multiples, counts of 100 and more. */
 function factLike(f: Figure): boolean {
