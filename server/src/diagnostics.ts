@@ -3,29 +3,32 @@
 // and coalesced per document: a burst of keystrokes costs one check, published for the
 // newest version; a result for an older version than one already published is dropped.
 import { type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import { mainSource, sourceLabel, whenText } from './core/cite';
+import { mainSource, sourceLabel, whenText, writtenValue } from './core/cite';
 import { findings, ruleDocUrl } from './core/findings';
-import type { FactBase, FactProblem, Observation } from './core/types';
+import type { Claim, FactBase, FactProblem, Observation } from './core/types';
 import { locationRange, offsetRange, pathToUri, toLspLocation, toLspSeverity } from './convert';
 import type { Analysis } from './documents';
 
 export const SOURCE = 'factlint';
 
-function related(o: Observation | undefined, label: string, base: FactBase): DiagnosticRelatedInformation[] {
+/** "sourced figure: 8.753 (about 2025), asiacity.news, c. 2025", pointing at the observation in its fact file. */
+function related(o: Observation | undefined, label: string, claim: Claim, base: FactBase): DiagnosticRelatedInformation[] {
   if (!o) return [];
-  return [{ location: toLspLocation(o.location), message: `${label}: ${o.value} (${whenText(o)}), ${sourceLabel(mainSource(o, base))}` }];
+  const value = writtenValue(claim.figure, claim.metric, o);
+  return [{ location: toLspLocation(o.location), message: `${label}: ${value} (${whenText(o)}), ${sourceLabel(mainSource(o, base))}` }];
 }
 
 /** Diagnostics for a draft: the core's findings under the document's settings, as LSP sees them. */
 export function draftDiagnostics(a: Analysis, base: FactBase): Diagnostic[] {
   return findings(a.result, a.settings).map((f) => {
     const verdict = f.checked?.verdict;
-    const rel = verdict
+    const claim = f.checked?.claim;
+    const rel = verdict && claim
       ? [
-          ...related(verdict.expected, 'sourced figure', base),
-          ...(verdict.matched && verdict.matched !== verdict.expected ? related(verdict.matched, 'matches', base) : []),
-          ...related(verdict.bracket?.before, 'before', base),
-          ...related(verdict.bracket?.after, 'after', base),
+          ...related(verdict.expected, 'sourced figure', claim, base),
+          ...(verdict.matched && verdict.matched !== verdict.expected ? related(verdict.matched, 'matches', claim, base) : []),
+          ...related(verdict.bracket?.before, 'before', claim, base),
+          ...related(verdict.bracket?.after, 'after', claim, base),
         ]
       : [];
     const d: Diagnostic = {

@@ -362,3 +362,27 @@ test('any text, or a valid file with a slice cut out, loads without throwing and
     { numRuns: 300 },
   );
 });
+
+test('a later fact folder overrides ids from an earlier one; within one folder a duplicate is an error', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factlint-layers-'));
+  const workspace = path.join(dir, 'facts');
+  fs.mkdirSync(workspace);
+  // A writer copies the shipped file and adds a newer observation.
+  const shippedFile = path.join(shippedFactsDir(), 'chongqing', 'foreign-investment.yaml');
+  const copy = fs.readFileSync(shippedFile, 'utf8').replace(
+    '        quote: Chongqing has established a total of 8,753 foreign-invested enterprises',
+    '        quote: Chongqing has established a total of 8,753 foreign-invested enterprises\n      - value: 9000\n        asOf: "2026"\n        source: ichongqing-2020-12-25-opening-up-platforms\n        quote: 9,000 foreign-invested enterprises',
+  );
+  assert.notEqual(copy, fs.readFileSync(shippedFile, 'utf8'));
+  fs.writeFileSync(path.join(workspace, 'foreign-investment.yaml'), copy);
+  const { base, problems } = loadFactBase([shippedFactsDir(), workspace]);
+  assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+  const metric = base.metrics.get('chongqing.foreign-invested-enterprises')!;
+  assert.deepEqual(metric.observations.map((o) => o.value), [8753, 9000]);
+  assert.equal(metric.location.file, path.join(workspace, 'foreign-investment.yaml'));
+  // The same file twice in one folder: every id is a duplicate.
+  fs.writeFileSync(path.join(workspace, 'again.yaml'), copy);
+  const twice = loadFactBase([shippedFactsDir(), workspace]);
+  assert.ok(twice.problems.some((p) => p.code === 'duplicate-id' && p.message.includes('chongqing.foreign-invested-enterprises')));
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -6,7 +6,7 @@ import { claimSeverity, findings, type Finding } from '../core/findings';
 import { LineIndex } from '../core/positions';
 import type { CheckedClaim, LangSetting } from '../core/types';
 import { inMetricUnit } from '../core/units';
-import { formatLike } from '../core/formatFigure';
+import { writtenValue } from '../core/cite';
 import { draftFormat, readDraft } from './drafts';
 import { formatProblem, loadBaseForCli } from './factBaseOption';
 import type { Io } from './io';
@@ -114,7 +114,6 @@ function toJson(report: Report, settings: FactlintSettings) {
       const start = lines.positionAt(figure.start);
       const end = lines.positionAt(figure.end);
       const expected = verdict.expected;
-      const factor = inMetricUnit(figure, metric)?.factor ?? 1;
       return {
         text: figure.text,
         start: figure.start,
@@ -131,8 +130,8 @@ function toJson(report: Report, settings: FactlintSettings) {
         message: verdict.message,
         expected: expected
           ? {
-              value: expected.value / factor,
-              text: formatLike(figure, expected.value / factor),
+              value: expected.value / (inMetricUnit(figure, metric)?.factor ?? 1),
+              text: writtenValue(figure, metric, expected),
               asOf: expected.when.start === expected.when.end ? expected.when.end : `${expected.when.start}/${expected.when.end}`,
               source: expected.sources[0],
             }

@@ -1,8 +1,7 @@
 // Hover text for a checked claim, as Markdown: what factlint concluded, which metric the
 // figure was read as, the sourced value with its date, every observation of the metric in
 // time order, the source's own words and where they come from.
-import { mainSource, statedValue, whenText } from './cite';
-import { writtenValue } from './fixes';
+import { mainSource, statedValue, whenText, writtenValue } from './cite';
 import type { CheckedClaim, FactBase, Observation, Source, VerdictKind } from './types';
 
 const VERDICT_TITLE: Record<VerdictKind, string> = {

@@ -19,6 +19,13 @@ import type {
 export interface FactFile {
   path: string;
   text: string;
+  /**
+   * Which fact folder the file comes from, in the order the folders were given (default 0).
+   * An id defined in a later folder replaces the same id from an earlier one — a
+   * workspace's facts/ may copy and update the shipped facts — while the same id twice in
+   * one folder is an error.
+   */
+  layer?: number;
 }
 
 /** Files above this size are reported instead of parsed: a fact file that big is a mistake. */
@@ -58,28 +65,38 @@ export function loadFactFiles(files: FactFile[]): { base: FactBase; problems: Fa
   const base: FactBase = { sources: new Map(), subjects: new Map(), metrics: new Map(), files: [] };
   const problems: FactProblem[] = [];
   const parsedNow = new Map<string, { text: string; parsed: ParsedFile }>();
-  for (const file of files) {
+  const layers = new Map<object, number>();
+  // Earlier folders first, so that a later folder's definitions replace theirs.
+  for (const file of [...files].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0))) {
     base.files.push(file.path);
     const cached = lastParsed.get(file.path);
     const parsed = cached && cached.text === file.text ? cached.parsed : parseFactFile(file);
     parsedNow.set(file.path, { text: file.text, parsed });
     for (const p of parsed.problems) problems.push(p);
-    // The first definition of an id wins; later ones are reported with both places.
-    for (const x of parsed.sources) addOnce(base.sources, 'source', x, problems);
-    for (const x of parsed.subjects) addOnce(base.subjects, 'subject', x, problems);
-    for (const x of parsed.metrics) addOnce(base.metrics, 'metric', x, problems);
+    const layer = file.layer ?? 0;
+    for (const x of parsed.sources) add(base.sources, layers, 'source', x, layer, problems);
+    for (const x of parsed.subjects) add(base.subjects, layers, 'subject', x, layer, problems);
+    for (const x of parsed.metrics) add(base.metrics, layers, 'metric', x, layer, problems);
   }
   lastParsed = parsedNow;
   for (const p of validateFactBase(base)) problems.push(p);
   return { base, problems };
 }
 
-function addOnce<T extends { id: string; location: Location }>(
-  map: Map<string, T>, kind: 'source' | 'subject' | 'metric', item: T, problems: FactProblem[],
+/**
+ * Adds a definition: one from a later fact folder replaces the earlier folder's; within one
+ * folder the first definition wins and the later one is reported with both places.
+ */
+function add<T extends { id: string; location: Location }>(
+  map: Map<string, T>, layers: Map<object, number>, kind: 'source' | 'subject' | 'metric', item: T, layer: number, problems: FactProblem[],
 ): void {
   const prev = map.get(item.id);
-  if (prev) problems.push(duplicateIdProblem(kind, item.id, prev.location, item.location));
-  else map.set(item.id, item);
+  if (prev && (layers.get(prev) ?? 0) >= layer) {
+    problems.push(duplicateIdProblem(kind, item.id, prev.location, item.location));
+    return;
+  }
+  map.set(item.id, item);
+  layers.set(item, layer);
 }
 
 function parseFactFile(file: FactFile): ParsedFile {
@@ -97,6 +114,7 @@ function parseFactFile(file: FactFile): ParsedFile {
 export function loadFactBase(dirs: string[]): { base: FactBase; problems: FactProblem[] } {
   const files: FactFile[] = [];
   const problems: FactProblem[] = [];
+  let layer = 0;
   const unreadable = (p: string, err: unknown) =>
     problems.push({ severity: 'error', code: 'io', message: `cannot read ${p}: ${(err as Error).message}`, location: fileStart(p) });
   const walk = (dir: string) => {
@@ -119,14 +137,17 @@ export function loadFactBase(dirs: string[]): { base: FactBase; problems: FactPr
             problems.push(tooLarge(p));
             continue;
           }
-          files.push({ path: p, text: fs.readFileSync(p, 'utf8') });
+          files.push({ path: p, text: fs.readFileSync(p, 'utf8'), layer });
         } catch (err) {
           unreadable(p, err);
         }
       }
     }
   };
-  for (const d of dirs) walk(d);
+  for (const d of dirs) {
+    walk(d);
+    layer++;
+  }
   const loaded = loadFactFiles(files);
   return { base: loaded.base, problems: problems.concat(loaded.problems) };
 }

@@ -2,11 +2,9 @@
 // CLI: write the sourced figure the way the draft writes numbers; cite the source (a
 // Markdown footnote, or a parenthetical in plain text); mark an old figure with its period;
 // or silence the finding with an inline disable comment.
-import { mainSource, statedValue } from './cite';
-import { formatLike } from './formatFigure';
+import { mainSource, statedValue, writtenValue } from './cite';
 import { DISABLE_LINE, disableComment } from './suppressions';
-import type { Approx, CheckedClaim, FactBase, Figure, Lang, Metric, Observation, Source } from './types';
-import { inMetricUnit } from './units';
+import type { Approx, CheckedClaim, FactBase, Lang, Metric, Observation, Source } from './types';
 
 /** Replace text[start, end) with newText; offsets refer to the text before any edit. */
 export interface TextEdit {
@@ -26,12 +24,6 @@ export interface Fix {
 }
 
 export type DocFormat = 'markdown' | 'plaintext';
-
-/** An observation's value written the way `figure` writes numbers ("322", "US$32.08 billion"). */
-export function writtenValue(figure: Figure, metric: Metric, o: Observation): string {
-  const factor = inMetricUnit(figure, metric)?.factor ?? 1;
-  return formatLike(figure, o.value / factor);
-}
 
 /** The footnote label for a source: `factlint-<source-id>`. */
 export function footnoteLabel(sourceId: string): string {

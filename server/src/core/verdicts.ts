@@ -2,9 +2,8 @@
 // when the ranges they allow overlap: the draft's range follows from its qualifier and the
 // rounding its digits imply ("about 8,750", "US$32 billion"), the observation's from the
 // source's qualifier ("more than 240", "approximately 50%").
-import { mainSource, sourceLabel, statedValue, whenText } from './cite';
+import { mainSource, sourceLabel, statedValue, whenText, writtenValue } from './cite';
 import { latestObservation } from './factIndex';
-import { formatLike } from './formatFigure';
 import type { Approx, Claim, DateRange, FactBase, Observation, Verdict } from './types';
 import { inMetricUnit, type Measured } from './units';
 
@@ -99,7 +98,7 @@ export function judge(claim: Claim, base: FactBase, text: string): Verdict {
   }
   const fig = figure.text;
   const measure = metric.measure.en;
-  const value = (o: Observation) => statedValue(o, formatLike(figure, o.value / measured.factor));
+  const value = (o: Observation) => statedValue(o, writtenValue(figure, metric, o));
   const cite = (o: Observation) => `${value(o)} (${whenText(o)}, ${sourceLabel(mainSource(o, base))})`;
   const matches = metric.observations.filter((o) => agrees(measured, figure.approx, figure.of, o));
 
