@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findFigures } from '../../server/src/core/figures';
-import type { Figure } from '../../server/src/core/types';
+import { figureAssertions } from '../support/figureAssertions';
 
-const de = (text: string): Figure[] => {
-  const figures = findFigures(text, 'de');
-  for (const f of figures) assert.equal(text.slice(f.start, f.end), f.text, 'offsets round-trip');
-  return figures;
-};
-function one(text: string, figText: string, value: number, unit: string | null, kind: Figure['kind']): Figure {
-  const figures = de(text);
-  assert.equal(figures.length, 1, `${text}: ${JSON.stringify(figures.map((f) => f.text))}`);
-  const [f] = figures;
-  assert.equal(f.text, figText);
-  assert.ok(Math.abs(f.value - value) <= 1e-9 * Math.max(1, Math.abs(value)), `${text}: ${f.value} ≠ ${value}`);
-  assert.equal(f.unit, unit);
-  assert.equal(f.kind, kind);
-  assert.equal(f.lang, 'de');
-  return f;
-}
-const none = (text: string) => assert.deepEqual(de(text).map((f) => f.text), [], text);
+const { all: de, one, none } = figureAssertions('de');
 
 test('digits with German separators', () => {
   const f = one('beherbergt aktuell 8.753 Unternehmen', '8.753', 8753, null, 'count');

@@ -2,27 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { findFigures } from '../../server/src/core/figures';
-import type { Figure } from '../../server/src/core/types';
+import { figureAssertions } from '../support/figureAssertions';
 import { assertLinear } from '../support/linearTime';
 
-const en = (text: string): Figure[] => {
-  const figures = findFigures(text, 'en');
-  for (const f of figures) assert.equal(text.slice(f.start, f.end), f.text, 'offsets round-trip');
-  return figures;
-};
-/** The one figure in `text`, checked for text, value, unit and kind. */
-function one(text: string, figText: string, value: number, unit: string | null, kind: Figure['kind']): Figure {
-  const figures = en(text);
-  assert.equal(figures.length, 1, `${text}: ${JSON.stringify(figures.map((f) => f.text))}`);
-  const [f] = figures;
-  assert.equal(f.text, figText);
-  assert.ok(Math.abs(f.value - value) <= 1e-9 * Math.max(1, Math.abs(value)), `${text}: ${f.value} ≠ ${value}`);
-  assert.equal(f.unit, unit);
-  assert.equal(f.kind, kind);
-  assert.equal(f.lang, 'en');
-  return f;
-}
-const none = (text: string) => assert.deepEqual(en(text).map((f) => f.text), [], text);
+const { all: en, one, none } = figureAssertions('en');
 
 test('digits with English separators', () => {
   assert.equal(one('a total of 8,753 enterprises', '8,753', 8753, null, 'count').precision, 1);
