@@ -12,6 +12,7 @@ import { summary, timeRuns } from './stats.mjs';
 import { syntheticBase, syntheticYaml } from './synthetic.mjs';
 
 const [mode, root, ...rest] = process.argv.slice(2);
+// `root` holds out/ (the benchmark's copy of the build); packages resolve from the folders above it.
 const require = createRequire(join(root, 'package.json'));
 const core = (name) => require(join(root, 'out', 'server', 'src', 'core', `${name}.js`));
 
