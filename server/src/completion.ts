@@ -1,6 +1,6 @@
 // Completion of sourced figures after a metric's cue: typing "Fortune 500 " offers
 // "322 (2025, asiacity.news)"; accepting it inserts the figure and its citation.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, LSPErrorCodes, ResponseError, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
 import { latestObservation } from './core/factIndex';
 import { citedSource, formatObservation, insertionEdits, yearsOf } from './core/fixes';
 import { phraseKey, tokenize } from './core/phrases';
@@ -51,6 +51,8 @@ export async function completions(ctx: ServerContext, params: CompletionParams):
   if (!doc) return [];
   const a = await ctx.drafts.analyse(doc);
   if (!a) return [];
+  // Edits for a newer text than the request's would land in the wrong place.
+  if (a.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
   const text = a.doc.getText();
   const offset = a.doc.offsetAt(params.position);
   // Only right after a space: figures follow a cue word, they do not complete one.
