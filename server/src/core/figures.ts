@@ -245,6 +245,18 @@ interface Unit {
   factor?: number;
 }
 
+/** Every prefix of every key of a phrase table, so that a phrase search stops at the first word that leads nowhere. */
+const tablePrefixes = new WeakMap<Map<string, unknown>, Set<string>>();
+function prefixesOf(map: Map<string, unknown>): Set<string> {
+  let set = tablePrefixes.get(map);
+  if (!set) {
+    set = new Set();
+    for (const key of map.keys()) for (let n = 1; n <= key.length; n++) set.add(key.slice(0, n));
+    tablePrefixes.set(map, set);
+  }
+  return set;
+}
+
 export function findFigures(text: string, lang: Lang, from = 0, to = text.length): Figure[] {
   return new Scanner(text, lang, Math.max(0, from), Math.min(text.length, to)).run();
 }
@@ -291,6 +303,8 @@ class Scanner {
       if (t.type === 'num' || t.type === 'opaque') break;
       if (j > i && t.lineStart) break;
       key += (j > i && t.sp ? ' ' : '') + t.lc;
+      // No phrase of the table starts with the words read so far: none can match further on.
+      if (!prefixesOf(map).has(key)) break;
       const v = map.get(key);
       if (v !== undefined) best = { value: v, next: j + 1, key };
     }
