@@ -224,8 +224,8 @@ class CompiledFile {
     const s = this.header.sections?.[name];
     if (!s) throw new CompiledBaseError(`${this.file}: damaged compiled fact base (no section ${name})`);
     const read = (f: number) => {
-      const bytes = readAt(this.file, f, s[1], this.sectionsAt + s[0], this.size);
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+      // readAt's buffer owns its whole ArrayBuffer (allocUnsafeSlow): no copy needed.
+      return readAt(this.file, f, s[1], this.sectionsAt + s[0], this.size).buffer as ArrayBuffer;
     };
     return fd === undefined ? withFile(this.file, read) : read(fd);
   }
