@@ -99,16 +99,24 @@ function logError(what: string, err: unknown): void {
  */
 function safe<P, R>(what: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
   return async (params: P, token?: CancellationToken) => {
-    let result: R;
+    // Cancelled while it waits for a check (seconds for a huge draft): answered at once; the
+    // check itself goes on for the diagnostics and other requests that share it.
+    // Cancelled before it was dispatched: the token never fires again.
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    let onCancel: Disposable | undefined;
+    const cancelled = new Promise<void>((resolve) => (onCancel = token?.onCancellationRequested(() => resolve())));
+    let result: R | void;
     try {
-      result = await handler(params);
+      result = await Promise.race([handler(params), cancelled]);
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       logError(what, err);
       return fallback;
+    } finally {
+      onCancel?.dispose();
     }
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
-    return result;
+    return result as R;
   };
 }
 

@@ -3,6 +3,7 @@
 // and a 5 MB draft that is checked in slices without blocking other requests.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { check } from '../../server/src/core/check';
 import { ruleOf } from '../../server/src/core/config';
 import { loadFactBase } from '../../server/src/core/factBase';
@@ -144,7 +145,7 @@ describe('bursts of edits over stdio', () => {
     await c.close(uri);
   });
 
-  test('a 5 MB draft is checked in slices: other requests are answered meanwhile, and an edit abandons the stale check', async () => {
+  test('a 5 MB draft is checked in slices: other requests are answered meanwhile, a cancelled request is answered as cancelled, and an edit abandons the stale check', async () => {
     const small = ws.uri(EN);
     const smallText = ws.read(EN);
     await c.open(small, 'markdown', smallText);
@@ -161,6 +162,11 @@ describe('bursts of edits over stdio', () => {
     await c.change(big, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Intro.\n\n' }]);
     // While the big draft is being checked (seconds), hovers on the small one are answered: a
     // check that blocked the server would publish the big draft before answering any of them.
+    // A hover on the big draft waits for its check; cancelled meanwhile, it is answered as cancelled.
+    const cancel = new CancellationTokenSource();
+    const cancelled = c.conn.sendRequest('textDocument/hover', { textDocument: { uri: big }, position: { line: 4, character: 18 } }, cancel.token);
+    setTimeout(() => cancel.cancel(), 50);
+    await assert.rejects(cancelled, (err: { code?: number }) => err.code === REQUEST_CANCELLED);
     let answeredMeanwhile = 0;
     for (let i = 0; i < 20 && !c.pushed.slice(before).some((p) => p.uri === big); i++) {
       const hover = await c.request<{ range: Range } | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 18 } });
