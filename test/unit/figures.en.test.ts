@@ -240,7 +240,7 @@ test('linear time on hostile input', () => {
   // Long runs of digits and separators, dots, qualifiers, number words and currency signs, in one text.
   const pieces = ['1,', '.', '9', 'more than ', '1 ', 'one-', 'US$', '1.', 'a ', 'zwischen ', '1 000 '];
   const hostile = (n: number): string => pieces.map((p) => p.repeat(Math.ceil(n / pieces.length / p.length))).join(' ');
-  assertLinear('findFigures', hostile, (text) => [findFigures(text, 'en'), findFigures(text, 'de')], 100_000, 20);
+  assertLinear('findFigures', hostile, (text) => [findFigures(text, 'en'), findFigures(text, 'de')], 20_000);
 });
 
 test('never throws; figures are in order, do not overlap and their text is the document text', () => {
