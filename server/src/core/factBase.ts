@@ -6,7 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import schema from '../../../facts/factlint.schema.json';
 import { asOfRange, periodRange } from './dates';
@@ -34,9 +34,13 @@ export const MAX_FACT_FILE_CHARS = 10 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
 // allErrors so that one load reports every problem of a file; verbose for the failing
-// schema's description, which turns into the message.
-const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-const validateFile = ajv.compile(schema);
+// schema's description, which turns into the message. Compiled on first use, not at module
+// load: it costs a noticeable part of the language server's start, and a start from the
+// compiled base (compiledBase.ts) parses no YAML and needs no validator.
+let validator: ValidateFunction | undefined;
+function fileValidator(): ValidateFunction {
+  return (validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema));
+}
 
 type Section = 'sources' | 'subjects' | 'metrics';
 const SECTIONS: Section[] = ['sources', 'subjects', 'metrics'];
@@ -233,6 +237,7 @@ function parseInto(file: FactFile, out: ParsedFile): void {
   // Items with a schema error are reported and skipped; their siblings still load.
   const bad: Record<Section, Set<number>> = { sources: new Set(), subjects: new Set(), metrics: new Set() };
   const badSection = new Set<string>();
+  const validateFile = fileValidator();
   if (!validateFile(data)) {
     for (const e of relevantErrors(validateFile.errors ?? [])) {
       const segs = pointer(e.instancePath);
