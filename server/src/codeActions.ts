@@ -1,7 +1,7 @@
 // Quick fixes for findings and `source.fixAll.factlint`; the edits come from core/fixes.
-import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { fixAll, fixesFor, type TextEdit as CoreEdit } from './core/fixes';
-import type { ServerContext } from './context';
+import { requestAnalysis, type ServerContext } from './context';
 import { offsetRange, rangesTouch } from './convert';
 import { SOURCE } from './diagnostics';
 import type { Analysis } from './documents';
@@ -17,13 +17,8 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
-  await ctx.ready;
-  const doc = ctx.documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const a = await ctx.drafts.analyse(doc);
+  const a = await requestAnalysis(ctx, params.textDocument.uri);
   if (!a) return [];
-  // Edits for a newer text than the request's would land in the wrong place.
-  if (a.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const actions: CodeAction[] = [];

@@ -1,11 +1,11 @@
 // Completion of sourced figures after a metric's cue: typing "Fortune 500 " offers
 // "322 (2025, asiacity.news)"; accepting it inserts the figure and its citation.
-import { CompletionItemKind, InsertTextFormat, LSPErrorCodes, ResponseError, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
 import { latestObservation } from './core/factIndex';
 import { citedSource, formatObservation, insertionEdits, yearsOf } from './core/fixes';
 import { phraseKey, tokenize } from './core/phrases';
 import type { FactBase, Lang, Metric } from './core/types';
-import type { ServerContext } from './context';
+import { requestAnalysis, type ServerContext } from './context';
 import { offsetRange } from './convert';
 import type { Analysis } from './documents';
 
@@ -46,13 +46,8 @@ export function langAt(a: Analysis, offset: number): Lang {
 }
 
 export async function completions(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[]> {
-  await ctx.ready;
-  const doc = ctx.documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const a = await ctx.drafts.analyse(doc);
+  const a = await requestAnalysis(ctx, params.textDocument.uri);
   if (!a) return [];
-  // Edits for a newer text than the request's would land in the wrong place.
-  if (a.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
   const text = a.doc.getText();
   const offset = a.doc.offsetAt(params.position);
   // Only right after a space: figures follow a cue word, they do not complete one.

@@ -1,15 +1,12 @@
 // Go to definition: from a linked figure to the observation it agrees with (or, failing
 // that, the one the draft should state) in the fact file.
 import type { DefinitionParams, Location } from 'vscode-languageserver/node';
-import type { ServerContext } from './context';
+import { requestAnalysis, type ServerContext } from './context';
 import { toLspLocation } from './convert';
 import { claimAt } from './hover';
 
 export async function definition(ctx: ServerContext, params: DefinitionParams): Promise<Location | null> {
-  await ctx.ready;
-  const doc = ctx.documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const a = await ctx.drafts.analyse(doc);
+  const a = await requestAnalysis(ctx, params.textDocument.uri);
   if (!a) return null;
   const checked = claimAt(a, a.doc.offsetAt(params.position));
   if (!checked) return null;

@@ -1,8 +1,8 @@
 // Hover on a linked figure (verified ones too): the core's Markdown explanation.
-import { LSPErrorCodes, ResponseError, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { explainClaim } from './core/explain';
 import type { CheckedClaim } from './core/types';
-import type { ServerContext } from './context';
+import { requestAnalysis, type ServerContext } from './context';
 import { offsetRange } from './convert';
 import type { Analysis } from './documents';
 
@@ -12,13 +12,8 @@ export function claimAt(a: Analysis, offset: number): CheckedClaim | undefined {
 }
 
 export async function hover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
-  await ctx.ready;
-  const doc = ctx.documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const a = await ctx.drafts.analyse(doc);
+  const a = await requestAnalysis(ctx, params.textDocument.uri);
   if (!a) return null;
-  // The position refers to the version the request came with; a newer text has other offsets.
-  if (a.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
   const checked = claimAt(a, a.doc.offsetAt(params.position));
   if (!checked) return null;
   const { figure } = checked.claim;
