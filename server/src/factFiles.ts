@@ -3,13 +3,9 @@
 // shape) is reported where it is, and its last good version stays in the base, so that a
 // half-typed edit never wipes out the facts the drafts are checked against.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { loadFactFiles, MAX_FACT_FILE_CHARS, type FactFile } from './core/factBase';
+import { resolve, sep } from 'node:path';
+import { factFilesIn, isFactFileName, loadFactFiles, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile } from './core/factBase';
 import type { FactBase, FactProblem } from './core/types';
-
-export function isFactFileName(path: string): boolean {
-  return path.endsWith('.yaml') || path.endsWith('.yml');
-}
 
 /** Whether a fact base root can still be read; a root that was a folder must still be one. */
 function readable(root: string, wasFolder: boolean): boolean {
@@ -154,27 +150,14 @@ export class FactStore {
       return;
     }
     if (this.roots.includes(path)) this.folders.add(path);
-    let entries;
-    try {
-      entries = readdirSync(path, { withFileTypes: true });
-    } catch (err) {
-      this.scanProblems.push(`cannot read fact base folder ${path}: ${(err as Error).message}`);
-      return;
-    }
-    for (const e of entries) {
-      const p = join(path, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') this.scan(p);
-      } else if (isFactFileName(e.name)) {
-        this.readInto(p);
-      }
-    }
+    const unreadable = (p: string, err: unknown) => this.scanProblems.push(`cannot read fact base folder ${p}: ${(err as Error).message}`);
+    for (const p of factFilesIn(path, unreadable)) this.readInto(p);
   }
 
   private readInto(path: string): void {
     try {
       const st = statSync(path);
-      if (st.size > MAX_FACT_FILE_CHARS * 4) {
+      if (st.size > MAX_FACT_FILE_BYTES) {
         this.scanProblems.push(`${path}: fact file is larger than ${MAX_FACT_FILE_CHARS / 1024 / 1024} MB; not loaded`);
         return;
       }

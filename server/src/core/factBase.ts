@@ -118,42 +118,58 @@ function parseFactFile(file: FactFile): ParsedFile {
 export function loadFactBase(dirs: string[]): { base: FactBase; problems: FactProblem[] } {
   const files: FactFile[] = [];
   const problems: FactProblem[] = [];
-  let layer = 0;
   const unreadable = (p: string, err: unknown) =>
     problems.push({ severity: 'error', code: 'io', message: `cannot read ${p}: ${(err as Error).message}`, location: fileStart(p) });
-  const walk = (dir: string) => {
+  dirs.forEach((dir, layer) => {
+    for (const p of factFilesIn(dir, unreadable)) {
+      try {
+        if (fs.statSync(p).size > MAX_FACT_FILE_BYTES) {
+          problems.push(tooLarge(p));
+          continue;
+        }
+        files.push({ path: p, text: fs.readFileSync(p, 'utf8'), layer });
+      } catch (err) {
+        unreadable(p, err);
+      }
+    }
+  });
+  const loaded = loadFactFiles(files);
+  return { base: loaded.base, problems: problems.concat(loaded.problems) };
+}
+
+/** A UTF-8 file has at least a third as many UTF-16 units as bytes: beyond this it is too large for sure. */
+export const MAX_FACT_FILE_BYTES = MAX_FACT_FILE_CHARS * 3;
+
+export function isFactFileName(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+
+/**
+ * The fact files in a folder and its subfolders, in name order, skipping dot-folders and
+ * node_modules. The CLI and the language server read fact folders through this one walk.
+ */
+export function factFilesIn(dir: string, unreadable: (path: string, err: unknown) => void): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
     let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (err) {
-      unreadable(dir, err);
+      unreadable(folder, err);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      const p = path.join(dir, e.name);
+      const p = path.join(folder, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(p);
-      } else if (e.name.endsWith('.yaml') || e.name.endsWith('.yml')) {
-        try {
-          // A UTF-8 file has at least a third as many UTF-16 units as bytes: beyond this it is too large for sure.
-          if (fs.statSync(p).size > MAX_FACT_FILE_CHARS * 3) {
-            problems.push(tooLarge(p));
-            continue;
-          }
-          files.push({ path: p, text: fs.readFileSync(p, 'utf8'), layer });
-        } catch (err) {
-          unreadable(p, err);
-        }
+      } else if (isFactFileName(e.name)) {
+        found.push(p);
       }
     }
   };
-  for (const d of dirs) {
-    walk(d);
-    layer++;
-  }
-  const loaded = loadFactFiles(files);
-  return { base: loaded.base, problems: problems.concat(loaded.problems) };
+  walk(dir);
+  return found;
 }
 
 /** The fact folder that ships with factlint (resolved relative to the bundle/out file, works from out/ (tsc) and dist/ (esbuild bundle)). */
