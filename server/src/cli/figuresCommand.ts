@@ -1,12 +1,14 @@
 // `factlint figures`: lists the figures found in files, as text or JSON (the contract the
 // peer specs and tests use: start/end UTF-16 offsets, end exclusive; values in plain units).
-import { readFileSync } from 'node:fs';
 import { findFigures } from '../core/figures';
 import { detectLanguage } from '../core/language';
+import { LineIndex } from '../core/positions';
 import { maskMarkup } from '../core/prose';
 import type { Figure, Lang, LangSetting } from '../core/types';
+import { draftFormat, readDraft } from './drafts';
+import type { Io } from './io';
 
-export function runFigures(args: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }): number {
+export function runFigures(args: string[], io: Io): number {
   let lang: LangSetting = 'auto';
   let format: 'text' | 'json' = 'text';
   const files: string[] = [];
@@ -24,16 +26,16 @@ export function runFigures(args: string[], io: { stdout: (s: string) => void; st
   let code = 0;
   const results: Array<{ path: string; figures: Figure[]; text: string }> = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      io.stderr(`factlint figures: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    // Read as `check` reads drafts: text files only, strict UTF-8, a clear message otherwise.
+    const read = readDraft(file);
+    if (!read.ok) {
+      io.stderr(`factlint figures: ${read.message}\n`);
       code = 2;
       continue;
     }
+    const text = read.text;
     // Markdown markup (code, links, front matter) is masked to spaces; offsets stay the file's.
-    const masked = maskMarkup(text, /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext');
+    const masked = maskMarkup(text, draftFormat(file));
     const figures: Figure[] = [];
     for (const [start, end] of paragraphs(masked)) {
       const l: Lang = lang === 'auto' ? detectLanguage(masked, start, end) : lang;
@@ -50,22 +52,25 @@ export function runFigures(args: string[], io: { stdout: (s: string) => void; st
     }) + '\n');
   } else {
     for (const r of results) {
-      const lines = lineStarts(r.text);
+      const lines = new LineIndex(r.text);
       for (const f of r.figures) {
-        const line = lineOf(lines, f.start);
-        io.stdout(`${r.path}:${line + 1}:${f.start - lines[line] + 1}  ${f.text}  ${f.value} ${f.unit ?? '-'} ${f.kind}\n`);
+        const at = lines.positionAt(f.start);
+        io.stdout(`${r.path}:${at.line + 1}:${at.character + 1}  ${f.text}  ${f.value} ${f.unit ?? '-'} ${f.kind}\n`);
       }
     }
   }
   return code;
 }
 
-function usage(io: { stderr: (s: string) => void }, problem: string): number {
+function usage(io: Io, problem: string): number {
   io.stderr(`factlint figures: ${problem}\nusage: factlint figures [--lang auto|en|de] [--format text|json] FILE...\n`);
   return 2;
 }
 
-/** Paragraphs: runs of text separated by blank lines. */
+/**
+ * Paragraphs: runs of text separated by blank lines. Unlike prose.findParagraphs, blocks
+ * without letters count too: a line that is only "192." still holds a figure to list.
+ */
 function paragraphs(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
@@ -87,21 +92,3 @@ function paragraphs(text: string): Array<[number, number]> {
   if (start < text.length) out.push([start, text.length]);
   return out;
 }
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
