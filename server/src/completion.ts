@@ -16,7 +16,7 @@ const LOOKBACK = 200;
  * Metrics whose cue the text before the cursor ends with (then only spaces). A cue counts
  * when typed in full, or its first two words or more ("Fortune 500" of "Fortune 500 companies").
  */
-export function metricsCuedBefore(text: string, offset: number, base: FactBase, lang: Lang): Metric[] {
+function metricsCuedBefore(text: string, offset: number, base: FactBase, lang: Lang): Metric[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const found: Metric[] = [];
   const all = tokenize(text, Math.max(lineStart, offset - LOOKBACK), offset);

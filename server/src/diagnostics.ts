@@ -44,7 +44,7 @@ export function draftDiagnostics(a: Analysis, base: FactBase): Diagnostic[] {
   });
 }
 
-export function factDiagnostics(problems: readonly FactProblem[]): Diagnostic[] {
+function factDiagnostics(problems: readonly FactProblem[]): Diagnostic[] {
   return problems.map((p) => ({
     range: locationRange(p.location),
     severity: toLspSeverity(p.severity),

@@ -15,7 +15,7 @@ import { toSarif } from './sarif';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const LANGS: readonly LangSetting[] = ['auto', 'en', 'de'];
 
-export const CHECK_USAGE = 'usage: factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--strict] [--today YYYY-MM-DD] FILE...';
+const CHECK_USAGE = 'usage: factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--strict] [--today YYYY-MM-DD] FILE...';
 
 export function runCheck(args: string[], io: Io, version: string): number {
   let parsed;

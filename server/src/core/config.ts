@@ -29,7 +29,7 @@ export interface FactlintSettings {
   maxDocumentSize: number;
 }
 
-export const CONFIG_FILE_NAME = '.factlintrc.json';
+const CONFIG_FILE_NAME = '.factlintrc.json';
 
 export function defaultSettings(): FactlintSettings {
   return {

@@ -5,7 +5,7 @@
 import type { FactBase, FactProblem, Lang, Location, Metric } from './types';
 
 /** Quotes longer than this are no longer "the few words around the figure". */
-export const MAX_QUOTE_WORDS = 40;
+const MAX_QUOTE_WORDS = 40;
 const LANGS: Lang[] = ['en', 'de'];
 
 /** "facts/trade.yaml:12" (one-based line, as editors show it). */

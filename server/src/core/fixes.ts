@@ -26,7 +26,7 @@ export interface Fix {
 export type DocFormat = 'markdown' | 'plaintext';
 
 /** The footnote label for a source: `factlint-<source-id>`. */
-export function footnoteLabel(sourceId: string): string {
+function footnoteLabel(sourceId: string): string {
   return `factlint-${sourceId.replace(/[^\p{L}\p{N}._-]/gu, '-')}`;
 }
 
@@ -35,12 +35,12 @@ function year(partialDate: string): string {
 }
 
 /** "(asiacity.news, 2025)": publisher and year, for plain text. */
-export function parentheticalCitation(source: Source): string {
+function parentheticalCitation(source: Source): string {
   return `(${source.publisher}, ${year(source.published)})`;
 }
 
 /** The footnote definition line for a source, without a trailing newline. */
-export function footnoteDefinition(source: Source): string {
+function footnoteDefinition(source: Source): string {
   const date = source.publishedEstimated ? `c. ${source.published}` : source.published;
   const url = source.url ? ` <${source.url}>` : '';
   return `[^${footnoteLabel(source.id)}]: ${source.publisher}, "${source.title}", ${date}.${url}`;
@@ -50,7 +50,7 @@ export function footnoteDefinition(source: Source): string {
  * Edits citing `source` right after offset `at`: a footnote reference there plus the
  * definition at the end of the document (once), or a parenthetical in plain text.
  */
-export function citationEdits(text: string, at: number, source: Source, format: DocFormat): TextEdit[] {
+function citationEdits(text: string, at: number, source: Source, format: DocFormat): TextEdit[] {
   if (format === 'plaintext') return [{ start: at, end: at, newText: ` ${parentheticalCitation(source)}` }];
   const label = footnoteLabel(source.id);
   const edits: TextEdit[] = [{ start: at, end: at, newText: `[^${label}]` }];

@@ -5,9 +5,9 @@
 //   <!-- factlint-disable --> … <!-- factlint-enable -->   everything between (to the end if unclosed)
 
 export const DISABLE_LINE = 'factlint-disable-line';
-export const DISABLE_NEXT_LINE = 'factlint-disable-next-line';
-export const DISABLE = 'factlint-disable';
-export const ENABLE = 'factlint-enable';
+const DISABLE_NEXT_LINE = 'factlint-disable-next-line';
+const DISABLE = 'factlint-disable';
+const ENABLE = 'factlint-enable';
 
 /** The comment text for a directive, e.g. `<!-- factlint-disable-line -->`. */
 export function disableComment(directive: string): string {
