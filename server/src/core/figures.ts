@@ -35,23 +35,38 @@ interface Tok {
   gapStart: number;
   /** A line break lies between the previous token and this one (or it starts the range). */
   lineStart: boolean;
+  /**
+   * A figure may start at this token (a number, a word some parser accepts first, a currency
+   * sign); any other token is passed over at once, unless it is a sym right before a number.
+   */
+  cue: boolean;
 }
 
-const SPACE_CHARS = new Set([' ', '\t', '\n', '\r', '\u00a0', '\u2009', '\u202f', '\u2007', '\f', '\v']);
 const LETTER = /[\p{L}\p{M}]/u;
-const isDigit = (c: string) => c >= '0' && c <= '9';
-const isLetter = (c: string) => c.length > 0 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || (c > '\u007f' && LETTER.test(c)));
+/** Per UTF-16 code unit above ASCII: 0 = not known yet, 1 = letter, 2 = no letter; LETTER runs once per unit. */
+const letterCache = new Uint8Array(0x10000);
+function isLetterCode(c: number): boolean {
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  let k = letterCache[c];
+  if (k === 0) letterCache[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+const isLetter = (c: string) => c.length > 0 && isLetterCode(c.charCodeAt(0));
+/** Space, tab, line breaks, form feed, vertical tab, no-break, thin, narrow no-break and figure space. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2007;
+}
 
-function tokenize(text: string, from: number, to: number): Tok[] {
+function tokenize(text: string, from: number, to: number, lang: Lang): Tok[] {
   const toks: Tok[] = [];
   let i = from;
   let gapStart = from;
   let lineStart = true;
   let runStart = true; // at the start of a run of non-space characters
   while (i < to) {
-    const c = text[i];
-    if (SPACE_CHARS.has(c)) {
-      if (c === '\n' || c === '\r') lineStart = true;
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (c === 10 || c === 13) lineStart = true;
       i++;
       runStart = true;
       continue;
@@ -61,39 +76,44 @@ function tokenize(text: string, from: number, to: number): Tok[] {
       // URLs and e-mail addresses are one opaque token: no figure inside them counts.
       let e = i;
       let opaque = text.startsWith('www.', i);
-      while (e < to && !SPACE_CHARS.has(text[e])) {
-        if (text[e] === '@' || (text[e] === ':' && text.startsWith('://', e))) opaque = true;
-        e++;
+      for (let d = c; e < to && !isSpaceCode(d = text.charCodeAt(e)); e++) {
+        if (d === 64 /* @ */ || (d === 58 /* : */ && text.startsWith('://', e))) opaque = true;
       }
       if (opaque) {
-        push('opaque', i, e);
+        const t = text.slice(i, e);
+        push('opaque', i, e, t, t, false);
         i = e;
         continue;
       }
     }
     let e = i + 1;
-    let type: TokType;
-    if (isDigit(c)) {
-      while (e < to && isDigit(text[e])) e++;
-      type = 'num';
-    } else if (isLetter(c)) {
-      while (e < to && isLetter(text[e])) e++;
-      type = 'word';
+    if (c >= 48 && c <= 57) {
+      while (e < to && isDigitCode(text.charCodeAt(e))) e++;
+      const t = text.slice(i, e);
+      push('num', i, e, t, t, true);
+    } else if (isLetterCode(c)) {
+      let h = c;
+      for (let d: number; e < to && isLetterCode(d = text.charCodeAt(e)); e++) h = (Math.imul(h, 31) + d) | 0;
+      const info = knownText(text, i, e, h, true);
+      push('word', i, e, info.text, info.lc, lang === 'en' ? info.en : info.de);
     } else {
-      if (c >= '\ud800' && c <= '\udbff' && e < to) e++;
-      type = 'sym';
+      if (c >= 0xd800 && c <= 0xdbff && e < to) e++;
+      const info = knownText(text, i, e, e - i === 1 ? c : (Math.imul(c, 31) + text.charCodeAt(i + 1)) | 0, false);
+      push('sym', i, e, info.text, info.lc, info.en);
     }
-    push(type, i, e);
     i = e;
   }
   return toks;
 
-  function push(type: TokType, s: number, e: number) {
-    const t = text.slice(s, e);
-    toks.push({ type, start: s, end: e, text: t, lc: type === 'word' ? t.toLowerCase() : t, sp: gapStart < s, gapStart, lineStart });
+  function push(type: TokType, s: number, e: number, t: string, lc: string, cue: boolean) {
+    toks.push({ type, start: s, end: e, text: t, lc, sp: gapStart < s, gapStart, lineStart, cue });
     lineStart = false;
     gapStart = e;
   }
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 // ---------------------------------------------------------------- word tables
@@ -209,6 +229,83 @@ const DASHES = new Set(['-', '–', '—', '‑']);
 const OPEN_QUOTES = new Set(['"', '“', '„', '«', '»', '‘', "'", '‚', '‹', '›', '”']);
 const CLOSE_QUOTES = new Set(['"', '”', '“', '«', '»', '’', "'", '‘', '‹', '›']);
 
+// ---------------------------------------------------------------- which tokens may start a figure
+
+/** A word or symbol as written, its lower-case form and whether, in each language, a figure may start at it. */
+interface TokInfo {
+  text: string;
+  lc: string;
+  en: boolean;
+  de: boolean;
+}
+/**
+ * The words and symbols seen so far, in an open-addressed table probed with a hash of their
+ * characters: a text already known costs neither a substring nor a lower-casing. When half
+ * full (a draft has a few thousand distinct words), the table starts afresh.
+ */
+const SLOTS = 1 << 15;
+const slotHash = new Int32Array(SLOTS);
+const slotInfo: Array<TokInfo | undefined> = new Array<TokInfo | undefined>(SLOTS).fill(undefined);
+let slotsUsed = 0;
+
+/** The info of text[s, e) (hash h of its characters), a word or else a symbol. */
+function knownText(text: string, s: number, e: number, h: number, word: boolean): TokInfo {
+  let k = h & (SLOTS - 1);
+  for (let info = slotInfo[k]; info !== undefined; info = slotInfo[k]) {
+    if (slotHash[k] === h && sameText(info.text, text, s, e)) return info;
+    k = (k + 1) & (SLOTS - 1);
+  }
+  if (slotsUsed >= SLOTS / 2) {
+    slotInfo.fill(undefined);
+    slotsUsed = 0;
+    k = h & (SLOTS - 1);
+  }
+  const t = text.slice(s, e);
+  const info = word ? wordInfo(t) : symbolInfo(t);
+  slotHash[k] = h;
+  slotInfo[k] = info;
+  slotsUsed++;
+  return info;
+}
+
+function sameText(known: string, text: string, s: number, e: number): boolean {
+  if (known.length !== e - s) return false;
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
+  return true;
+}
+
+function wordInfo(w: string): TokInfo {
+  const lc = w.toLowerCase();
+  return { text: w, lc, en: wordMayStart(w, lc, 'en'), de: wordMayStart(w, lc, 'de') };
+}
+
+/** Symbols are never lower-cased ("Ⓐ" has a lower case but is no letter); letters and symbols never share a text. */
+function symbolInfo(s: string): TokInfo {
+  const cue = prefixesOf(currencyBeforeTable()).has(s) || VULGAR_FRACTIONS.has(s);
+  return { text: s, lc: s, en: cue, de: cue };
+}
+
+const GERMAN_WORD_STARTS = new Set(['hälfte', 'haelfte', 'anderthalb', 'eineinhalb', 'einundhalb', 'dreiviertel',
+  'ein', 'eine', 'einen', 'einem', 'einer']);
+
+/**
+ * Whether `Scanner.at` can read anything starting at this word; where not, it returns the next
+ * index at once. A superset of the first step of each reader: rankAt (trigger or ordinal),
+ * multipleAt ("twice", a small number before "times", "doppelt", "dreimal"), currencyBefore
+ * (a phrase or an ISO code), the minus words, englishWords/englishFraction ("a", a number word,
+ * "hundred", a bare "half"/"quarter") and germanWords.
+ */
+function wordMayStart(w: string, lc: string, lang: Lang): boolean {
+  if (RANK_TRIGGERS[lang].has(lc) || prefixesOf(currencyBeforeTable()).has(lc) || currencyCode(w) !== undefined) return true;
+  if (lc === 'minus' || lc === 'negative') return true;
+  if (lang === 'en') {
+    return englishOrdinal(lc) !== undefined || englishSmall(lc) !== undefined || lc === 'twice'
+      || lc === 'a' || lc === 'an' || lc === 'hundred' || lc === 'half' || lc === 'quarter';
+  }
+  return germanOrdinal(lc) !== undefined || germanNumber(lc) !== undefined || GERMAN_WORD_STARTS.has(lc)
+    || lc === 'doppelt' || lc === 'zweimal' || lc.endsWith('mal') || lc.endsWith('einhalb');
+}
+
 // ---------------------------------------------------------------- parsed quantities
 
 interface Quantity {
@@ -266,12 +363,19 @@ class Scanner {
   private readonly out: Figure[] = [];
 
   constructor(private readonly text: string, private readonly lang: Lang, from: number, to: number) {
-    this.toks = tokenize(text, from, to);
+    this.toks = tokenize(text, from, to, lang);
   }
 
   run(): Figure[] {
+    const toks = this.toks;
+    const n = toks.length;
     let i = 0;
-    while (i < this.toks.length) {
+    while (i < n) {
+      // Nearly every token starts nothing: pass it over without reading around it.
+      if (!toks[i].cue && !(toks[i].type === 'sym' && i + 1 < n && toks[i + 1].type === 'num')) {
+        i++;
+        continue;
+      }
       const next = this.at(i);
       i = next > i ? next : i + 1;
     }
