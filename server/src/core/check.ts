@@ -28,7 +28,7 @@ export function today(): string {
 
 /** Checks a whole document once. Editors that check the same document again should keep a DocumentChecker. */
 export function check(text: string, base: FactBase, options: CheckOptions = {}): CheckResult {
-  return new DocumentChecker(base).check(text, options);
+  return new DocumentChecker(base, false).check(text, options);
 }
 
 /** Checks successive versions of a document, reusing the results of unchanged paragraphs. */
@@ -40,7 +40,8 @@ export class DocumentChecker {
   private lastMask: { text: string; format: string; masked: MaskedDocument } | undefined;
   private readonly evidence = new EvidenceCache();
 
-  constructor(readonly base: FactBase) {
+  /** `remember` false: a one-off check, which keeps nothing for a next version. */
+  constructor(readonly base: FactBase, private readonly remember = true) {
     this.index = factIndex(base);
   }
 
@@ -77,11 +78,16 @@ export class DocumentChecker {
     for (let i = 0; i < paragraphs.length; i++) {
       yield;
       const p = paragraphs[i];
-      const key = `${p.lang}\u0000${date}\u0000${carry.join(',')}\u0000${masked.slice(p.start, p.end)}`;
-      let result = next.get(key) ?? this.cache.get(key);
-      if (!result) result = this.checkParagraph(masked, p, i, carry, date);
-      else if (result.start !== p.start) result = shift(result, p.start);
-      next.set(key, result);
+      let result: ParagraphResult | undefined;
+      if (this.remember) {
+        const key = `${p.lang}\u0000${date}\u0000${carry.join(',')}\u0000${masked.slice(p.start, p.end)}`;
+        result = next.get(key) ?? this.cache.get(key);
+        if (!result) result = this.checkParagraph(masked, p, i, carry, date);
+        else if (result.start !== p.start) result = shift(result, p.start);
+        next.set(key, result);
+      } else {
+        result = this.checkParagraph(masked, p, i, carry, date);
+      }
       claims.push(...result.claims);
       figures.push(...result.figures);
       if (result.subjectsOut.length > 0) carry = result.subjectsOut;

@@ -5,7 +5,7 @@
 import type { FactIndex } from './factIndex';
 import type { PhraseMatch, Token } from './phrases';
 import type { Claim, Figure, Metric, Sentence, Subject, TimeMention } from './types';
-import { inMetricUnit } from './units';
+import { canState } from './units';
 
 /** How many words may stand between a figure and the cue that names its metric. */
 const MAX_DISTANCE = 12;
@@ -44,6 +44,7 @@ export interface SentenceContext {
  * within it are both named, only the narrower one ("Chongqing's Liangjiang New Area").
  */
 export function namedSubjects(matches: PhraseMatch<Subject>[], index: FactIndex): string[] {
+  if (matches.length === 0) return [];
   const named = new Set<string>();
   for (const m of matches) for (const s of m.values) named.add(s.id);
   for (const id of [...named]) {
@@ -72,19 +73,20 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
   // A number inside a cue is part of a name ("Fortune 500 companies"), not a figure.
   const insideCue = spans.map((span) => cues.some((c) => span.from < c.to && c.from < span.to));
 
-  const subjects = new Set(ctx.subjects);
+  const subjects = ctx.subjects;
   const change = figures.map((f, fi) => isChange(f, tokens, spans[fi].from));
   const fits = (fi: number, metric: Metric): boolean =>
-    subjects.has(metric.subject) &&
-    inMetricUnit(figures[fi], metric) !== undefined &&
+    subjects.includes(metric.subject) &&
+    canState(figures[fi], metric) &&
     (figures[fi].kind === 'percentagePoints' || Boolean(metric.change) === change[fi]);
 
   const decided = new Set<number>();
-  const usedCue = new Set<string>();
+  // The metrics each cue has already been used for.
+  const usedCue = cues.map(() => new Set<Metric>());
   const claims: Claim[] = [];
   const claim = (fi: number, ci: number, metric: Metric) => {
     decided.add(fi);
-    usedCue.add(`${ci}\u0000${metric.id}`);
+    usedCue[ci].add(metric);
     const figure = figures[fi];
     const cue = cues[ci];
     claims.push({
@@ -96,7 +98,8 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
     });
   };
 
-  if (tokens.some((t) => RESPECTIVELY.has(t.norm))) pairRespectively(ctx, insideCue, change, fits, decided, claim);
+  // Pairing needs two figures at least.
+  if (figures.length > 1 && tokens.some((t) => RESPECTIVELY.has(t.norm))) pairRespectively(ctx, insideCue, change, fits, decided, claim);
 
   const candidates: Candidate[] = [];
   figures.forEach((figure, fi) => {
@@ -120,11 +123,9 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
   candidates.sort((a, b) => a.distance - b.distance || Number(b.after) - Number(a.after) || a.figure - b.figure);
 
   for (const c of candidates) {
-    if (decided.has(c.figure) || usedCue.has(`${c.cue}\u0000${c.metric.id}`)) continue;
-    const rivals = candidates.filter(
-      (o) => o.figure === c.figure && o.distance === c.distance && o.metric !== c.metric && !usedCue.has(`${o.cue}\u0000${o.metric.id}`),
-    );
-    if (rivals.length > 0) {
+    if (decided.has(c.figure) || usedCue[c.cue].has(c.metric)) continue;
+    const rival = candidates.some((o) => o.figure === c.figure && o.distance === c.distance && o.metric !== c.metric && !usedCue[o.cue].has(o.metric));
+    if (rival) {
       decided.add(c.figure); // two metrics fit equally well: do not guess
       continue;
     }

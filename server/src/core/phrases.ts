@@ -32,6 +32,8 @@ const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
  * Splits text[from, to) into word tokens. Hyphens, dashes and punctuation separate words
  * ("foreign-invested" is two tokens), so cues match whichever way a writer hyphenates;
  * an apostrophe inside a word is kept and normalized, a possessive "'s" dropped.
+ * Runs on every sentence of every check: a word of lower-case ASCII (most words) is sliced
+ * as it stands, and only a word with other characters is lower-cased.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
@@ -44,9 +46,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const start = i;
     let hasApostrophe = false;
+    let lower = true;
     while (i < to) {
       code = text.charCodeAt(i);
-      if (isWordChar(code)) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        i++;
+      } else if (isWordChar(code)) {
+        lower = false;
         i++;
       } else if (APOSTROPHES.has(code) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
         hasApostrophe = true;
@@ -55,7 +61,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         break;
       }
     }
-    let norm = text.slice(start, i).toLowerCase();
+    let norm = lower ? text.slice(start, i) : text.slice(start, i).toLowerCase();
     if (hasApostrophe) {
       // English possessives name the same thing: "Chongqing's" is "Chongqing".
       norm = norm.replace(/[\u2019\u02bc]/g, "'");
@@ -186,6 +192,8 @@ export interface TrieMatch {
 export class PhraseMatcher {
   private readonly wordIds: Map<string, number>;
   private readonly mask: number;
+  /** Word ids of the tokens being matched, reused from call to call (matching is synchronous). */
+  private ids = new Int32Array(64);
 
   constructor(readonly trie: PhraseTrie) {
     this.wordIds = new Map(trie.words.map((w, i) => [w, i]));
@@ -208,14 +216,27 @@ export class PhraseMatcher {
    */
   matchAll(tokens: readonly Token[]): TrieMatch[] {
     const { valueStart } = this.trie;
+    const n = tokens.length;
     // Word ids once per token: a token absent from the word table ends every phrase at it.
-    const ids = tokens.map((t) => this.wordIds.get(t.norm) ?? -1);
+    if (this.ids.length < n) this.ids = new Int32Array(Math.max(n, this.ids.length * 2));
+    const ids = this.ids;
+    let known = 0;
+    for (let k = 0; k < n; k++) {
+      const id = this.wordIds.get(tokens[k].norm);
+      ids[k] = id === undefined ? -1 : id;
+      if (id !== undefined) known++;
+    }
     const matches: TrieMatch[] = [];
+    if (known === 0) return matches;
     let i = 0;
-    while (i < tokens.length) {
+    while (i < n) {
+      if (ids[i] < 0) {
+        i++;
+        continue;
+      }
       let node = 0;
       let best: TrieMatch | undefined;
-      for (let j = i; j < tokens.length && ids[j] >= 0; j++) {
+      for (let j = i; j < n && ids[j] >= 0; j++) {
         node = this.child(node, ids[j]);
         if (node === 0) break;
         if (valueStart[node + 1] > valueStart[node]) best = { from: i, to: j + 1, node };

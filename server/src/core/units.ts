@@ -27,6 +27,11 @@ export function inMetricUnit(figure: Figure, metric: Metric): Measured | undefin
   };
 }
 
+/** Whether the figure can state the metric at all (inMetricUnit without computing the value). */
+export function canState(figure: Figure, metric: Metric): boolean {
+  return conversion(figure, metric.unit) !== undefined;
+}
+
 function conversion(figure: Figure, unit: string): number | undefined {
   switch (figure.kind) {
     case 'count':

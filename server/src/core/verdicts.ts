@@ -61,6 +61,14 @@ function draftRange(m: Measured, approx: Approx | null): Range {
  * where the source says "approximately".
  */
 function observedRange(o: Observation): Range {
+  let range = observedRanges.get(o);
+  if (!range) observedRanges.set(o, (range = computeObservedRange(o)));
+  return range;
+}
+/** Observations do not change once loaded: each one's range is worked out once. */
+const observedRanges = new WeakMap<Observation, Range>();
+
+function computeObservedRange(o: Observation): Range {
   const approx = o.qualifier?.approx;
   const place = roundingPlace(o.value, 0);
   return qualified(o.value, o.value, approx, approx === 'about' ? place : place / 2);
@@ -71,9 +79,9 @@ function overlaps(a: Range, b: Range): boolean {
   return a.low <= b.high + eps && b.low <= a.high + eps;
 }
 
-function agrees(m: Measured, approx: Approx | null, of: number | undefined, o: Observation): boolean {
+function agrees(draft: Range, of: number | undefined, o: Observation): boolean {
   if (of !== undefined && o.of !== undefined && of !== o.of) return false;
-  return overlaps(draftRange(m, approx), observedRange(o));
+  return overlaps(draft, observedRange(o));
 }
 
 function datesOverlap(a: DateRange, b: DateRange): boolean {
@@ -100,7 +108,8 @@ export function judge(claim: Claim, base: FactBase, text: string): Verdict {
   const measure = metric.measure.en;
   const value = (o: Observation) => statedValue(o, writtenValue(figure, metric, o));
   const cite = (o: Observation) => `${value(o)} (${whenText(o)}, ${sourceLabel(mainSource(o, base))})`;
-  const matches = metric.observations.filter((o) => agrees(measured, figure.approx, figure.of, o));
+  const draft = draftRange(measured, figure.approx);
+  const matches = metric.observations.filter((o) => agrees(draft, figure.of, o));
 
   const time = claim.time;
   if (time) {
