@@ -59,57 +59,72 @@ function isSpaceCode(c: number): boolean {
 
 function tokenize(text: string, from: number, to: number, lang: Lang): Tok[] {
   const toks: Tok[] = [];
+  const en = lang === 'en';
   let i = from;
   let gapStart = from;
   let lineStart = true;
-  let runStart = true; // at the start of a run of non-space characters
+  // The run of non-space characters being read: where it starts, its first token and the gap before it.
+  let runStart = -1;
+  let runTok = 0;
+  let runGapStart = from;
+  let runLineStart = true;
+  // False once a lone high surrogate has taken a space along: the run as first scanned ended there.
+  let runOpen = true;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (isSpaceCode(c)) {
       if (c === 10 || c === 13) lineStart = true;
       i++;
-      runStart = true;
+      runStart = -1;
       continue;
     }
-    if (runStart) {
-      runStart = false;
-      // URLs and e-mail addresses are one opaque token: no figure inside them counts.
-      let e = i;
-      let opaque = text.startsWith('www.', i);
-      for (let d = c; e < to && !isSpaceCode(d = text.charCodeAt(e)); e++) {
-        if (d === 64 /* @ */ || (d === 58 /* : */ && text.startsWith('://', e))) opaque = true;
-      }
-      if (opaque) {
-        const t = text.slice(i, e);
-        push('opaque', i, e, t, t, false);
-        i = e;
-        continue;
-      }
+    if (runStart < 0) {
+      runStart = i;
+      runTok = toks.length;
+      runGapStart = gapStart;
+      runLineStart = lineStart;
+      runOpen = true;
     }
     let e = i + 1;
-    if (c >= 48 && c <= 57) {
+    // A lone high surrogate takes the next code unit along, which may be the "@" or ":" of an address.
+    const pair = c >= 0xd800 && c <= 0xdbff && e < to;
+    let tok: Tok;
+    if (runOpen && (opensAddress(text, i, c) || (pair && opensAddress(text, i + 1, text.charCodeAt(i + 1)))
+      || (c === 119 /* w */ && i === runStart && text.startsWith('www.', i)))) {
+      // URLs and e-mail addresses are one opaque token: no figure inside them counts.
+      e = i;
+      while (e < to && !isSpaceCode(text.charCodeAt(e))) e++;
+      toks.length = runTok;
+      const t = text.slice(runStart, e);
+      tok = { type: 'opaque', start: runStart, end: e, text: t, lc: t, sp: runGapStart < runStart, gapStart: runGapStart, lineStart: runLineStart, cue: false };
+    } else if (c >= 48 && c <= 57) {
       while (e < to && isDigitCode(text.charCodeAt(e))) e++;
       const t = text.slice(i, e);
-      push('num', i, e, t, t, true);
+      tok = { type: 'num', start: i, end: e, text: t, lc: t, sp: gapStart < i, gapStart, lineStart, cue: true };
     } else if (isLetterCode(c)) {
       let h = c;
       for (let d: number; e < to && isLetterCode(d = text.charCodeAt(e)); e++) h = (Math.imul(h, 31) + d) | 0;
       const info = knownText(text, i, e, h, true);
-      push('word', i, e, info.text, info.lc, lang === 'en' ? info.en : info.de);
+      tok = { type: 'word', start: i, end: e, text: info.text, lc: info.lc, sp: gapStart < i, gapStart, lineStart, cue: en ? info.en : info.de };
     } else {
-      if (c >= 0xd800 && c <= 0xdbff && e < to) e++;
-      const info = knownText(text, i, e, e - i === 1 ? c : (Math.imul(c, 31) + text.charCodeAt(i + 1)) | 0, false);
-      push('sym', i, e, info.text, info.lc, info.en);
+      if (pair) {
+        if (isSpaceCode(text.charCodeAt(e))) runOpen = false;
+        e++;
+      }
+      const info = knownText(text, i, e, pair ? (Math.imul(c, 31) + text.charCodeAt(i + 1)) | 0 : c, false);
+      tok = { type: 'sym', start: i, end: e, text: info.text, lc: info.lc, sp: gapStart < i, gapStart, lineStart, cue: info.en };
     }
+    toks.push(tok);
+    lineStart = false;
+    gapStart = e;
     i = e;
   }
   return toks;
+}
 
-  function push(type: TokType, s: number, e: number, t: string, lc: string, cue: boolean) {
-    toks.push({ type, start: s, end: e, text: t, lc, sp: gapStart < s, gapStart, lineStart, cue });
-    lineStart = false;
-    gapStart = e;
-  }
+/** "@" or "://" at k (c is the code unit at k). */
+function opensAddress(text: string, k: number, c: number): boolean {
+  return c === 64 || (c === 58 && text.startsWith('://', k));
 }
 
 function isDigitCode(c: number): boolean {
