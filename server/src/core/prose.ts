@@ -716,34 +716,127 @@ const ABBREVIATIONS: Record<Lang, ReadonlySet<string>> = {
 // Words after which "13." or "30." is an ordinal in German ("des 13. Fünfjahresplans", "am 30. Dezember").
 const GERMAN_ORDINAL_LEAD = new Set(['am', 'vom', 'zum', 'bis', 'ab', 'seit', 'des', 'der', 'dem', 'den', 'die', 'das', 'im', 'beim', 'zur', 'dieses', 'diesem', 'seines', 'ihres']);
 
-/** The word ending just before `end` in text (letters, digits and inner dots), lowercased. */
-function wordBefore(text: string, end: number): { word: string; start: number } {
+/** The longest word isFalseBreak can accept: the longest abbreviation, or initials ("u.s.a"). */
+const LONGEST_FALSE_BREAK = Math.max(5, ...Object.values(ABBREVIATIONS).flatMap((set) => [...set].map((w) => w.length)));
+
+/** Start of the word ending just before `end` (letters, digits and inner dots), not before `from`. */
+function wordStart(text: string, from: number, end: number): number {
   let s = end;
-  while (s > 0) {
+  while (s > from) {
     const c = text.charCodeAt(s - 1);
     if (c === SPACE || c === TAB || c === NL || c === CR || c === 40 || c === 34 || c === 0x201e || c === 0x201c) break;
     s--;
   }
-  return { word: text.slice(s, end).toLowerCase(), start: s };
+  return s;
 }
 
-/** True if the break after `prevEnd` (the trimmed end of a segment ending in '.') should not be a sentence break. */
-function isFalseBreak(text: string, prevEnd: number, lang: Lang): boolean {
-  const { word, start } = wordBefore(text, prevEnd - 1);
-  if (word === '') return false;
+/**
+ * True if the break after `prevEnd` (the trimmed end of a segment ending in '.') should not
+ * be a sentence break. `from` is the paragraph's start, line breaks in it read as spaces.
+ */
+function isFalseBreak(text: string, from: number, prevEnd: number, lang: Lang): boolean {
+  const end = prevEnd - 1;
+  const start = wordStart(text, from, end);
+  // Lower-casing never shortens a string, so a longer word matches none of the tests below.
+  if (start === end || end - start > LONGEST_FALSE_BREAK) return false;
+  const word = text.slice(start, end).toLowerCase();
   if (ABBREVIATIONS[lang].has(word)) return true;
   // Initials and dotted abbreviations: "U.S", "z.B".
   if (word.length <= 5 && word.includes('.') && word.split('.').every((part) => part.length === 1)) return true;
   if (lang === 'de' && word.length <= 2 && isDigit(word.charCodeAt(0)) && isDigit(word.charCodeAt(word.length - 1))) {
-    return GERMAN_ORDINAL_LEAD.has(wordBefore(text, trimEndIndex(text, start)).word);
+    let e = start;
+    while (e > from && isSpaceOrBreak(text.charCodeAt(e - 1))) e--;
+    return GERMAN_ORDINAL_LEAD.has(text.slice(wordStart(text, from, e), e).toLowerCase());
   }
   return false;
 }
 
-function trimEndIndex(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  return e;
+/**
+ * Paragraph text is handed to Intl.Segmenter in batches of about this many code units: a
+ * call has a fixed cost, and the cost per character grows with the string's length (a
+ * 90k-character paragraph takes seconds in Node 20), so short paragraphs are joined and
+ * long ones cut into windows; 512 measured fastest on the bench draft.
+ */
+const BATCH = 512;
+
+/**
+ * A long paragraph is segmented in windows of at most this many code units (4096 measured
+ * fastest for one paragraph alone); a window's end is a sentence break.
+ */
+const SEGMENT_WINDOW = 4096;
+
+/**
+ * Pieces of paragraphs of one language waiting to be segmented together, joined by a line
+ * break: a paragraph separator, after which Unicode's sentence rules always break and from
+ * which they look neither back nor ahead, so each piece is cut exactly as it would be alone.
+ */
+class SentenceBatch {
+  readonly pieces: string[] = [];
+  /** Offset in the document of each piece's first unit. */
+  readonly starts: number[] = [];
+  /** Index of each piece's paragraph. */
+  readonly paragraphs: number[] = [];
+  length = 0;
+  /** Sentences found so far, in paragraph order. */
+  readonly sentences: Sentence[] = [];
+  // The sentence being assembled: it stays open while its breaks are undone (isFalseBreak).
+  private paragraph = -1;
+  private from = 0;
+  private open = -1;
+  private openEnd = -1;
+
+  constructor(private readonly lang: Lang) {}
+
+  add(piece: string, start: number, paragraph: number): void {
+    this.pieces.push(piece);
+    this.starts.push(start);
+    this.paragraphs.push(paragraph);
+    this.length += piece.length + 1;
+  }
+
+  /** Segments the pieces waiting and empties the batch. */
+  flush(masked: string, paragraphs: readonly Paragraph[]): void {
+    const pieces = this.pieces;
+    if (pieces.length === 0) return;
+    const joined = pieces.length === 1 ? pieces[0] : pieces.join('\n');
+    const segments = segmenter(this.lang).segment(joined);
+    let at = 0;
+    for (let k = 0; k < pieces.length; k++) {
+      const end = at + pieces[k].length;
+      const shift = this.starts[k] - at;
+      const p = this.paragraphs[k];
+      if (p !== this.paragraph) {
+        this.close();
+        this.paragraph = p;
+        this.from = paragraphs[p].start;
+      }
+      // containing() walks the boundaries for less than an iterator does.
+      for (let i = at; i < end; ) {
+        const seg = segments.containing(i) as Intl.SegmentData;
+        let s = seg.index < i ? i : seg.index;
+        let e = seg.index + seg.segment.length;
+        if (e > end) e = end;
+        i = e;
+        while (s < e && isWhite(joined.charCodeAt(s))) s++;
+        while (e > s && isWhite(joined.charCodeAt(e - 1))) e--;
+        if (s === e) continue;
+        if (this.open >= 0 && !(masked.charCodeAt(this.openEnd - 1) === 46 && isFalseBreak(masked, this.from, this.openEnd, this.lang))) this.close();
+        if (this.open < 0) this.open = shift + s;
+        this.openEnd = shift + e;
+      }
+      at = end + 1;
+    }
+    pieces.length = 0;
+    this.starts.length = 0;
+    this.paragraphs.length = 0;
+    this.length = 0;
+  }
+
+  /** Ends the open sentence, if any. */
+  close(): void {
+    if (this.open >= 0) this.sentences.push({ start: this.open, end: this.openEnd, lang: this.lang, paragraph: this.paragraph });
+    this.open = -1;
+  }
 }
 
 /**
@@ -752,43 +845,72 @@ function trimEndIndex(text: string, end: number): number {
  * prose is not cut at every line; breaks after abbreviations and German ordinals are undone.
  */
 export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence[] {
-  const sentences: Sentence[] = [];
+  const batches = new Map<Lang, SentenceBatch>();
+  const lineBreaks = new LineBreaks(masked);
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
-    const flat = masked.slice(para.start, para.end).replace(LINE_BREAKS, ' ');
-    let open = -1;
-    let openEnd = -1;
+    let batch = batches.get(para.lang);
+    if (!batch) batches.set(para.lang, (batch = new SentenceBatch(para.lang)));
+    let flat = masked.slice(para.start, para.end);
+    if (lineBreaks.within(para.start, para.end)) flat = flat.replace(LINE_BREAKS, ' ');
     for (let ws = 0; ws < flat.length; ) {
       const we = windowEnd(flat, ws);
-      const piece = ws === 0 && we === flat.length ? flat : flat.slice(ws, we);
-      for (const seg of segmenter(para.lang).segment(piece)) {
-        let s = ws + seg.index;
-        let e = s + seg.segment.length;
-        while (s < e && isWhite(flat.charCodeAt(s))) s++;
-        while (e > s && isWhite(flat.charCodeAt(e - 1))) e--;
-        if (s === e) continue;
-        if (open >= 0 && !(flat.charCodeAt(openEnd - 1) === 46 && isFalseBreak(flat, openEnd, para.lang))) {
-          sentences.push({ start: para.start + open, end: para.start + openEnd, lang: para.lang, paragraph: p });
-          open = -1;
-        }
-        if (open < 0) open = s;
-        openEnd = e;
-      }
+      if (batch.length > 0 && batch.length + we - ws > BATCH) batch.flush(masked, paragraphs);
+      batch.add(ws === 0 && we === flat.length ? flat : flat.slice(ws, we), para.start + ws, p);
       ws = we;
     }
-    if (open >= 0) sentences.push({ start: para.start + open, end: para.start + openEnd, lang: para.lang, paragraph: p });
   }
-  return sentences;
+  const done: Sentence[][] = [];
+  for (const batch of batches.values()) {
+    batch.flush(masked, paragraphs);
+    batch.close();
+    done.push(batch.sentences);
+  }
+  return done.length === 1 ? done[0] : mergeByParagraph(done);
+}
+
+/**
+ * Answers whether ranges of a text hold a line break (LF or CR), by one forward pass over
+ * the text when the ranges come in ascending order (as paragraphs do).
+ */
+class LineBreaks {
+  /** Where the positions below were searched from; -1 before the first search. */
+  private from = -1;
+  /** The first LF and the first CR at or after `from` (the text's length if none). */
+  private lf = 0;
+  private cr = 0;
+
+  constructor(private readonly text: string) {}
+
+  within(from: number, to: number): boolean {
+    const again = this.from < 0 || from < this.from;
+    this.from = from;
+    if (again || this.lf < from) this.lf = this.find('\n', from);
+    if (again || this.cr < from) this.cr = this.find('\r', from);
+    return this.lf < to || this.cr < to;
+  }
+
+  private find(c: string, from: number): number {
+    const i = this.text.indexOf(c, from);
+    return i < 0 ? this.text.length : i;
+  }
+}
+
+/** Sentence lists each in paragraph order, merged into one in paragraph order. */
+function mergeByParagraph(lists: Sentence[][]): Sentence[] {
+  const out: Sentence[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let l = 0; l < lists.length; l++) {
+      if (next[l] < lists[l].length && (best < 0 || lists[l][next[l]].paragraph < lists[best][next[best]].paragraph)) best = l;
+    }
+    if (best < 0) return out;
+    out.push(lists[best][next[best]++]);
+  }
 }
 
 const LINE_BREAKS = /[\r\n]/g;
-
-/**
- * Intl.Segmenter slows down sharply on very long strings (a 90k-character paragraph takes
- * seconds in Node 20, against milliseconds for the same text in pieces), so a long
- * paragraph is segmented in windows of at most this many code units (4096 measured fastest).
- */
-const SEGMENT_WINDOW = 4096;
 
 /** End of the segmentation window starting at `from`: after a sentence end (". ") near the limit, else after a space. */
 function windowEnd(flat: string, from: number): number {
@@ -801,6 +923,10 @@ function windowEnd(flat: string, from: number): number {
   }
   for (let i = limit - 1; i > floor; i--) if (flat.charCodeAt(i) === SPACE) return i + 1;
   return limit;
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return c === SPACE || c === TAB || c === NL || c === CR;
 }
 
 function isWhite(c: number): boolean {
