@@ -114,17 +114,23 @@ function numberCore(text: string, figure: Figure): { start: number; end: number;
 /** The number in digits with the figure's separators; `origIntDigits` tells whether the draft had occasion to group. */
 function digitsFor(figure: Figure, n: number, origIntDigits: number): string {
   const { style, lang } = figure;
-  let decimals = 0;
-  while (decimals < 6 && Math.abs(Number(n.toFixed(decimals)) - n) > 1e-9 * Math.max(1, Math.abs(n))) decimals++;
-  const fixed = Math.abs(n).toFixed(decimals);
-  const [intPart, fracPart] = fixed.split('.');
+  let intPart: string;
+  let fracPart: string | undefined;
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) {
+    // Whole numbers (most sourced figures) need no search for the decimals to show.
+    intPart = String(Math.abs(n));
+  } else {
+    let decimals = 0;
+    while (decimals < 6 && Math.abs(Number(n.toFixed(decimals)) - n) > 1e-9 * Math.max(1, Math.abs(n))) decimals++;
+    [intPart, fracPart] = Math.abs(n).toFixed(decimals).split('.');
+  }
   let group = style.groupSeparator;
   if (group === '' && origIntDigits < 4) group = defaultGroup(lang);
   let grouped = intPart;
   if (group !== '' && intPart.length > 3) {
-    const parts: string[] = [];
-    for (let i = intPart.length; i > 0; i -= 3) parts.unshift(intPart.slice(Math.max(0, i - 3), i));
-    grouped = parts.join(group);
+    const head = intPart.length % 3 || 3;
+    grouped = intPart.slice(0, head);
+    for (let i = head; i < intPart.length; i += 3) grouped += group + intPart.slice(i, i + 3);
   }
   return (n < 0 ? '-' : '') + grouped + (fracPart ? style.decimalSeparator + fracPart : '');
 }
