@@ -28,6 +28,15 @@ const NUM = 1;
 const PUNCT = 2;
 
 /**
+ * Bits of Tokens.starts. A core can start only at a word of Vocabulary.coreStarts, a
+ * digit-led word, a number a core reads (≤ 99 or a year 1900–2100, or one without a plain
+ * value such as "30.12.2021") or an opening quote (see Reader.core); a lead only at a first
+ * word of a lead. Every other token is skipped without looking at it further.
+ */
+const CORE_START = 1;
+const LEAD_START = 2;
+
+/**
  * Tokens as parallel typed arrays: an object per token would load the collector on long
  * drafts. Words carry their lowercased text only if the grammar knows them (GRAMMAR_KEYS).
  * One instance is reused from call to call (calls are synchronous), growing as needed,
@@ -42,6 +51,8 @@ class Tokens {
   value = new Int32Array(0);
   /** 1 if the word starts with a capital letter. */
   capital = new Uint8Array(0);
+  /** CORE_START and LEAD_START bits: what could start at the token; 0 (most tokens) lets the grammar skip it at once. */
+  starts = new Uint8Array(0);
   /** For known words: 1 + index into `words`; 0 otherwise. */
   private word = new Int32Array(0);
   private readonly words: string[] = [];
@@ -59,17 +70,19 @@ class Tokens {
       this.kind = new Uint8Array(size);
       this.value = new Int32Array(size);
       this.capital = new Uint8Array(size);
+      this.starts = new Uint8Array(size);
       this.word = new Int32Array(size);
     }
   }
 
-  push(start: number, end: number, kind: number, value: number, capital: boolean, word: string | null): void {
+  push(start: number, end: number, kind: number, value: number, capital: boolean, word: string | null, starts: number): void {
     const k = this.count++;
     this.start[k] = start;
     this.end[k] = end;
     this.kind[k] = kind;
     this.value[k] = value;
     this.capital[k] = capital ? 1 : 0;
+    this.starts[k] = starts;
     this.word[k] = word === null ? 0 : this.words.push(word);
   }
 
@@ -134,12 +147,19 @@ function prefixKey(word: string): number {
  * digit: "1,297", "30.12.2021") and single punctuation characters; blanks separate tokens.
  * Only words whose first six letters start a word of the grammar get their text: most
  * words of a draft never do, and skipping their strings keeps this allocation-light.
+ * Words of the grammar themselves ("the", "of", "in", the common case) are recognised by
+ * walking LEXICON while scanning and get its shared string; only other known words
+ * ("periodic", "13th", "Quartals") are sliced and lowercased.
+ * Each token is also marked with what could start there in `lang` (Tokens.starts).
  */
 const scratch = new Tokens();
 
-function tokenize(text: string, from: number, to: number): Tokens {
+function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
   const tokens = scratch;
   tokens.reset(text, to - from);
+  const lexicon = LEXICON;
+  const shift = lang === 'en' ? 0 : LEXICON_DE_SHIFT;
+  const v = VOCABULARY[lang];
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -152,35 +172,50 @@ function tokenize(text: string, from: number, to: number): Tokens {
       let plain = true;
       let letters = false;
       let key = 0;
+      let node = LEXICON_ROOT;
+      // The value of a plain digit run, read as it is scanned (meaningless otherwise).
+      let value = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
         if (isLetter(d)) letters = true;
         else if ((d === 46 || d === 44) && !letters && i + 1 < to && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) plain = false;
         else if (!isDigit(d)) break;
         if (i - start < KEY_LENGTH) key = key * 32 + keyCode(d);
+        node = lexicon.next(node, d);
+        value = value * 10 + (d - 48);
         i++;
       }
       if (letters) {
-        const known = isDigit(c) || GRAMMAR_KEYS.has(key);
         const capital = (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
-        tokens.push(start, i, WORD, -1, capital, known ? text.slice(start, i).toLowerCase() : null);
+        const exact = lexicon.word(node);
+        if (exact !== null) {
+          tokens.push(start, i, WORD, -1, capital, exact, (lexicon.starts(node) >> shift) & (CORE_START | LEAD_START));
+        } else if (isDigit(c) || GRAMMAR_KEYS.has(key)) {
+          const word = text.slice(start, i).toLowerCase();
+          tokens.push(start, i, WORD, -1, capital, word, (isDigit(c) ? CORE_START : 0) | startBits(v, word));
+        } else {
+          tokens.push(start, i, WORD, -1, capital, null, 0);
+        }
       } else {
-        tokens.push(start, i, NUM, plain && i - start <= 9 ? Number(text.slice(start, i)) : -1, false, null);
+        const n = plain && i - start <= 9 ? value : -1;
+        // Cores read numbers as day, month, plan or quarter numbers (≤ 99), years (1900–2100) or "30.12.2021" (no value).
+        tokens.push(start, i, NUM, n, false, null, n <= 99 || (n >= 1900 && n <= 2100) ? CORE_START : 0);
       }
       continue;
     }
     i++;
-    tokens.push(start, i, PUNCT, -1, false, null);
+    tokens.push(start, i, PUNCT, -1, false, null, QUOTE_CODES.has(c) ? CORE_START : 0);
   }
   return tokens;
 }
 
 // ---------------------------------------------------------------- dates
 
+/** A day (shared between calls by parseToday, hence read-only). */
 interface Day {
-  y: number;
-  m: number;
-  d: number;
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
 }
 
 function iso(y: number, m: number, d: number): string {
@@ -195,14 +230,21 @@ function monthsRange(y: number, m1: number, m2: number): DateRange {
   return { start: iso(y, m1, 1), end: iso(y, m2, daysInMonth(y, m2)) };
 }
 
+/** The last `today` parsed and its day: callers pass the same one for every sentence of a draft. */
+let lastToday = '';
+let lastDay: Day = { y: 0, m: 0, d: 0 };
+
 function parseToday(today: string): Day {
+  if (today === lastToday) return lastDay;
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
   const d = Number(today.slice(8, 10));
   if (today.length !== 10 || today[4] !== '-' || today[7] !== '-' || !Number.isInteger(y) || !(m >= 1 && m <= 12) || !(d >= 1 && d <= daysInMonth(y, m))) {
     throw new RangeError(`today must be an ISO date YYYY-MM-DD, got "${today}"`);
   }
-  return { y, m, d };
+  lastToday = today;
+  lastDay = { y, m, d };
+  return lastDay;
 }
 
 /** The year of a month named without one: this year, or last year if the month is still ahead. */
@@ -219,8 +261,8 @@ interface Vocabulary {
   numbers: Map<string, number>;
   /** Leads before a core: word sequences (longest first) and what they do to its range. */
   leads: Array<[string[], LeadKind]>;
-  /** First words of the leads, to skip tokens that start none cheaply. */
-  leadStarts: Set<string>;
+  /** The leads by first word (each list longest first), to skip tokens that start none cheaply. */
+  leadsByFirst: Map<string, Array<[string[], LeadKind]>>;
   /** Words that can begin a core expression (besides numbers, quotes and "13th"), for the same reason. */
   coreStarts: Set<string>;
   rangeSeparators: Set<string>;
@@ -257,9 +299,15 @@ function numberMap(names: string[]): Map<string, number> {
   return new Map(names.map((name, i) => [name, i + 1]));
 }
 
-function vocabulary(lang: Lang, v: Omit<Vocabulary, 'leadStarts' | 'coreStarts'>): Vocabulary {
+function vocabulary(lang: Lang, v: Omit<Vocabulary, 'leadsByFirst' | 'coreStarts'>): Vocabulary {
   const coreStarts = new Set([...CORE_STARTS[lang], ...v.months.keys()]);
-  return { ...v, leadStarts: new Set(v.leads.map(([seq]) => seq[0])), coreStarts };
+  const leadsByFirst = new Map<string, Array<[string[], LeadKind]>>();
+  for (const lead of v.leads) {
+    const list = leadsByFirst.get(lead[0][0]);
+    if (list) list.push(lead);
+    else leadsByFirst.set(lead[0][0], [lead]);
+  }
+  return { ...v, leadsByFirst, coreStarts };
 }
 
 /** Core expressions start with a number, an opening quote, a digit-led word ("13th", "Q1" aside) or one of these. */
@@ -383,7 +431,7 @@ class Reader {
   }
 
   /** True if tokens from i read as the sequence `seq`. */
-  private sequence(i: number, seq: readonly string[]): boolean {
+  sequence(i: number, seq: readonly string[]): boolean {
     for (let k = 0; k < seq.length; k++) if (this.text(i + k) !== seq[k]) return false;
     return true;
   }
@@ -670,12 +718,9 @@ class Reader {
     );
   }
 
-  /** The lead at i and where the core after it would start: [kind, coreStart] for each lead that fits, longest first. */
-  leadsAt(i: number): Array<[LeadKind, number]> {
-    const found: Array<[LeadKind, number]> = [];
-    if (!this.v.leadStarts.has(this.text(i))) return found;
-    for (const [seq, kind] of this.v.leads) if (this.sequence(i, seq)) found.push([kind, i + seq.length]);
-    return found;
+  /** The leads whose first word is at i, longest first (whether the rest follows is for `sequence` to tell). */
+  leadsFrom(i: number): ReadonlyArray<[string[], LeadKind]> {
+    return this.v.leadsByFirst.get(this.text(i)) ?? NO_LEADS;
   }
 
   /** True if the expression starting at token i is a comparison base ("over the same period of 2020"). */
@@ -715,6 +760,8 @@ class Reader {
   }
 }
 
+const NO_LEADS: ReadonlyArray<[string[], LeadKind]> = [];
+
 const CHANGE_VERBS = new Set(['up', 'down', 'rose', 'risen', 'rise', 'increased', 'increase', 'fell', 'fallen', 'grew', 'grown', 'dropped', 'declined', 'climbed', 'jumped', 'gestiegen', 'gesunken', 'gewachsen']);
 
 // Words the grammar compares tokens with outside the vocabulary tables.
@@ -725,8 +772,8 @@ const GRAMMAR_WORDS = [
   'quartal', 'halbjahr', 'jahreshälfte', 'im', 'und', 'ersten', 'prozent', 'von',
 ];
 
-/** Prefix keys of every word the grammar knows, in either language. */
-const GRAMMAR_KEYS: Set<number> = (() => {
+/** Every word the grammar knows, in either language. */
+const KNOWN_WORDS: Set<string> = (() => {
   const all = new Set<string>(GRAMMAR_WORDS);
   for (const lang of ['en', 'de'] as const) {
     const v = VOCABULARY[lang];
@@ -737,28 +784,124 @@ const GRAMMAR_KEYS: Set<number> = (() => {
     for (const w of ORDINAL_WORDS[lang].keys()) all.add(w);
   }
   for (const w of CHANGE_VERBS) all.add(w);
-  return new Set([...all].map(prefixKey));
+  return all;
 })();
+
+/** Prefix keys of every word the grammar knows. */
+const GRAMMAR_KEYS: Set<number> = new Set([...KNOWN_WORDS].map(prefixKey));
+
+
+const QUOTE_CODES: Set<number> = new Set([...QUOTES].map((q) => q.charCodeAt(0)));
+
+/**
+ * The known words as a trie walked one character at a time while a word is scanned, so
+ * that a word of the grammar is recognised without slicing or lowercasing it. Characters
+ * map to symbols exactly as toLowerCase would (A–Z as a–z, Ä Ö Ü as ä ö ü); any other
+ * character leads to the dead node 0, and the word then takes the slow path.
+ */
+const SYMBOL = new Uint8Array(256);
+const SYMBOLS = (() => {
+  let n = 1;
+  for (let c = 97; c <= 122; c++) SYMBOL[c] = SYMBOL[c - 32] = n++;
+  for (const [lower, upper] of [[0xe4, 0xc4], [0xf6, 0xd6], [0xfc, 0xdc]]) SYMBOL[lower] = SYMBOL[upper] = n++;
+  SYMBOL[0xdf] = n++;
+  for (let c = 48; c <= 57; c++) SYMBOL[c] = n++;
+  return n;
+})();
+const LEXICON_ROOT = 1;
+const LEXICON_DE_SHIFT = 2;
+
+/** What a known word can start in a language: a core (CORE_START) and/or a lead (LEAD_START). */
+function startBits(v: Vocabulary, word: string): number {
+  return (v.coreStarts.has(word) ? CORE_START : 0) | (v.leadsByFirst.has(word) ? LEAD_START : 0);
+}
+
+class Lexicon {
+  private readonly table: Int32Array;
+  private readonly words: Array<string | null>;
+  private readonly flags: Uint8Array;
+
+  constructor(known: Iterable<string>) {
+    const rows: number[][] = [new Array<number>(SYMBOLS).fill(0), new Array<number>(SYMBOLS).fill(0)];
+    const words: Array<string | null> = [null, null];
+    const flags: number[] = [0, 0];
+    for (const w of known) {
+      let node = LEXICON_ROOT;
+      let ok = true;
+      for (let k = 0; k < w.length && ok; k++) {
+        const c = w.charCodeAt(k);
+        const sym = c < 256 ? SYMBOL[c] : 0;
+        if (sym === 0 || (c >= 65 && c <= 90) || c === 0xc4 || c === 0xd6 || c === 0xdc) ok = false;
+        else {
+          if (rows[node][sym] === 0) {
+            rows[node][sym] = rows.length;
+            rows.push(new Array<number>(SYMBOLS).fill(0));
+            words.push(null);
+            flags.push(0);
+          }
+          node = rows[node][sym];
+        }
+      }
+      // Punctuation in the vocabulary ("-", ":") is never a word token.
+      if (!ok) continue;
+      words[node] = w;
+      flags[node] = startBits(VOCABULARY.en, w) | (startBits(VOCABULARY.de, w) << LEXICON_DE_SHIFT);
+    }
+    this.table = Int32Array.from(rows.flat());
+    this.words = words;
+    this.flags = Uint8Array.from(flags);
+  }
+
+  /** The node after reading character code c at `node` (0, dead, stays dead). */
+  next(node: number, c: number): number {
+    return c < 256 ? this.table[node * SYMBOLS + SYMBOL[c]] : 0;
+  }
+
+  /** The known word spelled out to `node`, or null. */
+  word(node: number): string | null {
+    return this.words[node];
+  }
+
+  /** CORE_START and LEAD_START bits of the word at `node` for English, then (LEXICON_DE_SHIFT up) for German. */
+  starts(node: number): number {
+    return this.flags[node];
+  }
+}
+
+const LEXICON = new Lexicon(KNOWN_WORDS);
 
 
 /** Dates and periods named in text[start, end) in the given language. `today` (ISO YYYY-MM-DD) resolves "this year", "last year", "as of July this year"; `published`-style anchors are the caller's business (it passes today). */
 export function findTimeMentions(text: string, start: number, end: number, lang: Lang, today: string): TimeMention[] {
-  const reader = new Reader(tokenize(text, start, end), lang, parseToday(today));
+  const day = parseToday(today);
+  const tokens = tokenize(text, start, end, lang);
+  const reader = new Reader(tokens, lang, day);
   const mentions: TimeMention[] = [];
+  const starts = tokens.starts;
   let i = 0;
   while (i < reader.length) {
+    const can = starts[i];
+    if (can === 0) {
+      i++;
+      continue;
+    }
     let found: { first: number; core: Core; kind: LeadKind | null } | null = null;
-    for (const [kind, at] of reader.leadsAt(i)) {
-      const ranged = kind === 'between' || kind === 'from';
-      const core = reader.core(at, true, kind === 'between');
-      // "between"/"from" lead only a range, "on"/"am" only a day; "from 2019" and "on 2020"
-      // are left to the comparison check.
-      if (core && (ranged ? core.twoEnded : kind !== 'on' || core.range.start === core.range.end)) {
-        found = { first: i, core, kind: ranged ? null : kind };
-        break;
+    if (can & LEAD_START) {
+      for (const [seq, kind] of reader.leadsFrom(i)) {
+        const at = i + seq.length;
+        // A lead counts only before a core, and cores start only at CORE_START tokens.
+        if (at >= reader.length || (starts[at] & CORE_START) === 0 || !reader.sequence(i, seq)) continue;
+        const ranged = kind === 'between' || kind === 'from';
+        const core = reader.core(at, true, kind === 'between');
+        // "between"/"from" lead only a range, "on"/"am" only a day; "from 2019" and "on 2020"
+        // are left to the comparison check.
+        if (core && (ranged ? core.twoEnded : kind !== 'on' || core.range.start === core.range.end)) {
+          found = { first: i, core, kind: ranged ? null : kind };
+          break;
+        }
       }
     }
-    if (!found) {
+    if (!found && can & CORE_START) {
       const core = reader.core(i, false, false);
       if (core) found = { first: i, core, kind: null };
     }
