@@ -45,18 +45,27 @@ function commonLength(max: number, sameChunk: (at: number, n: number) => boolean
   return i;
 }
 
+/**
+ * Where two versions of a text differ: they share `prefix` units at the start and `suffix`
+ * units at the end (prefix + suffix never exceeds the shorter length), so the edit turned
+ * prev[prefix, prev.length - suffix) into next[prefix, next.length - suffix).
+ */
+export function unchangedEnds(prev: string, next: string): { prefix: number; suffix: number } {
+  const limit = Math.min(prev.length, next.length);
+  const prefix = commonLength(limit, (i, n) => prev.slice(i, i + n) === next.slice(i, i + n), (i) => prev.charCodeAt(i) === next.charCodeAt(i));
+  const suffix = commonLength(
+    limit - prefix,
+    (i, n) => prev.slice(prev.length - i - n, prev.length - i) === next.slice(next.length - i - n, next.length - i),
+    (i) => prev.charCodeAt(prev.length - 1 - i) === next.charCodeAt(next.length - 1 - i),
+  );
+  return { prefix, suffix };
+}
+
 /** The masked form of `next`, derived from the masked form of `prev`, where the edit between them is a letter/digit edit inside one prose word; else undefined. */
 export function maskAfterEdit(prev: string, prevMasked: MaskedDocument, next: string): MaskedDocument | undefined {
   if (prev === next) return prevMasked;
   if (prevMasked.text.length !== prev.length) return undefined;
-  // The edit: the common prefix and suffix stay, [start, prevEnd) became [start, nextEnd).
-  const limit = Math.min(prev.length, next.length);
-  const start = commonLength(limit, (i, n) => prev.slice(i, i + n) === next.slice(i, i + n), (i) => prev.charCodeAt(i) === next.charCodeAt(i));
-  const tail = commonLength(
-    limit - start,
-    (i, n) => prev.slice(prev.length - i - n, prev.length - i) === next.slice(next.length - i - n, next.length - i),
-    (i) => prev.charCodeAt(prev.length - 1 - i) === next.charCodeAt(next.length - 1 - i),
-  );
+  const { prefix: start, suffix: tail } = unchangedEnds(prev, next);
   const prevEnd = prev.length - tail;
   const nextEnd = next.length - tail;
   if (!allWordChars(prev, start, prevEnd) || !allWordChars(next, start, nextEnd)) return undefined;
