@@ -199,6 +199,7 @@ function maskBlocks(text: string, mask: Uint8Array, breaks: number[]): void {
   let inList = false;
   let inTable = false;
   let prevQuoted = false;
+  const pipe = new Occurrences(text, '|');
   while (at < n) {
     const end = lineEnd(text, at);
     const next = nextLine(text, end);
@@ -280,7 +281,7 @@ function maskBlocks(text: string, mask: Uint8Array, breaks: number[]): void {
       at = next;
       continue;
     }
-    if (inTable || (indexIn(text, 124, p, end) >= 0 && next < n && isTableDelimiter(text, next, lineEnd(text, next)))) {
+    if (inTable || (pipe.within(p, end) && next < n && isTableDelimiter(text, next, lineEnd(text, next)))) {
       breaks.push(at);
       for (let i = p; i < end; i++) if (text.charCodeAt(i) === 124) mask[i] = 1;
       prevBlank = false;
@@ -402,30 +403,78 @@ function maskCodeSpans(text: string, mask: Uint8Array): void {
 }
 
 /**
- * Fills `partner` with the index of each bracket's partner (open ↔ close), by one stack
- * pass that resets at blank lines: Markdown links never span paragraphs.
+ * Fills `partner` with the index of each bracket's partner (open ↔ close) for both '[]'
+ * and '()', by one pass with a stack for each that resets at blank lines: Markdown links
+ * never span paragraphs. The two stacks share one array, '[' from the bottom, '(' from the top.
  */
-function matchBrackets(text: string, mask: Uint8Array, partner: Int32Array, stack: Int32Array, open: number, close: number): void {
-  let top = 0;
+function matchBrackets(text: string, mask: Uint8Array, partner: Int32Array): void {
   const n = text.length;
+  const stack = new Int32Array(n);
+  let square = 0;
+  let round = n;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === NL) {
       let j = i + 1;
       while (j < n && (isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === CR)) j++;
-      if (j >= n || text.charCodeAt(j) === NL) top = 0;
+      if (j >= n || text.charCodeAt(j) === NL) {
+        square = 0;
+        round = n;
+      }
     } else if (mask[i] === 1) {
       continue;
     } else if (c === 92) {
       i++; // backslash escape
-    } else if (c === open) {
-      stack[top++] = i;
-    } else if (c === close && top > 0) {
-      const o = stack[--top];
-      partner[o] = i;
-      partner[i] = o;
+    } else if (c === 91) {
+      stack[square++] = i;
+    } else if (c === 93) {
+      if (square > 0) pair(partner, stack[--square], i);
+    } else if (c === 40) {
+      stack[--round] = i;
+    } else if (c === 41) {
+      if (round < n) pair(partner, stack[round++], i);
     }
   }
+}
+
+function pair(partner: Int32Array, open: number, close: number): void {
+  partner[open] = close;
+  partner[close] = open;
+}
+
+/**
+ * Where a string next occurs in a text, for a scan from left to right: each search starts
+ * natively where the last one was passed, so all of them together read the text once
+ * (asked about an earlier position, it searches again).
+ */
+class Occurrences {
+  /** The position last asked about, -1 before the first. */
+  private asked = -1;
+  /** The first occurrence at or after `asked`, or -1. */
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** Index of the first occurrence at or after `from`, or -1. */
+  next(from: number): number {
+    if (this.asked < 0 || from < this.asked || (this.found >= 0 && this.found < from)) this.found = this.text.indexOf(this.needle, from);
+    this.asked = from;
+    return this.found;
+  }
+
+  /** True if text[from, to) holds an occurrence. */
+  within(from: number, to: number): boolean {
+    const i = this.next(from);
+    return i >= 0 && i < to;
+  }
+}
+
+/** The smaller of two indexes, -1 standing for none. */
+function earliest(a: number, b: number): number {
+  return a < 0 ? b : b < 0 || a < b ? a : b;
 }
 
 /**
@@ -438,13 +487,16 @@ function maskInline(text: string, mask: Uint8Array): void {
   // links and images need it, so a text without '[' skips the work.
   const brackets = text.indexOf('[') >= 0;
   const partner = new Int32Array(brackets ? n : 0).fill(-1);
-  if (brackets) {
-    const stack = new Int32Array(n);
-    matchBrackets(text, mask, partner, stack, 91, 93);
-    matchBrackets(text, mask, partner, stack, 40, 41);
-  }
+  if (brackets) matchBrackets(text, mask, partner);
+  // Only '<', '![', '[' and '\\' start anything here: the scan jumps from one to the next.
+  const tag = new Occurrences(text, '<');
+  const image = new Occurrences(text, '![');
+  const link = new Occurrences(text, '[');
+  const escape = new Occurrences(text, '\\');
   let i = 0;
-  while (i < n) {
+  for (;;) {
+    i = earliest(earliest(tag.next(i), image.next(i)), earliest(link.next(i), escape.next(i)));
+    if (i < 0) return;
     if (mask[i] === 1) {
       i++;
       continue;
@@ -542,8 +594,14 @@ function isDomainChar(c: number): boolean {
 /** Bare URLs (http://, https://, www.) and e-mail addresses, in both formats. */
 function maskUrlsAndEmails(text: string, mask: Uint8Array): void {
   const n = text.length;
+  // Only "http", "www." and "@" start anything here: the scan jumps from one to the next.
+  const http = new Occurrences(text, 'http');
+  const www = new Occurrences(text, 'www.');
+  const at = new Occurrences(text, '@');
   let i = 0;
-  while (i < n) {
+  for (;;) {
+    i = earliest(earliest(http.next(i), www.next(i)), at.next(i));
+    if (i < 0) return;
     const c = text.charCodeAt(i);
     if (mask[i] === 0 && (c === 104 || c === 119) && !isEmailLocal(text.charCodeAt(i - 1))) {
       if (text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i)) {
@@ -846,13 +904,14 @@ class SentenceBatch {
  */
 export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence[] {
   const batches = new Map<Lang, SentenceBatch>();
-  const lineBreaks = new LineBreaks(masked);
+  const lf = new Occurrences(masked, '\n');
+  const cr = new Occurrences(masked, '\r');
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
     let batch = batches.get(para.lang);
     if (!batch) batches.set(para.lang, (batch = new SentenceBatch(para.lang)));
     let flat = masked.slice(para.start, para.end);
-    if (lineBreaks.within(para.start, para.end)) flat = flat.replace(LINE_BREAKS, ' ');
+    if (lf.within(para.start, para.end) || cr.within(para.start, para.end)) flat = flat.replace(LINE_BREAKS, ' ');
     for (let ws = 0; ws < flat.length; ) {
       const we = windowEnd(flat, ws);
       if (batch.length > 0 && batch.length + we - ws > BATCH) batch.flush(masked, paragraphs);
@@ -867,33 +926,6 @@ export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence
     done.push(batch.sentences);
   }
   return done.length === 1 ? done[0] : mergeByParagraph(done);
-}
-
-/**
- * Answers whether ranges of a text hold a line break (LF or CR), by one forward pass over
- * the text when the ranges come in ascending order (as paragraphs do).
- */
-class LineBreaks {
-  /** Where the positions below were searched from; -1 before the first search. */
-  private from = -1;
-  /** The first LF and the first CR at or after `from` (the text's length if none). */
-  private lf = 0;
-  private cr = 0;
-
-  constructor(private readonly text: string) {}
-
-  within(from: number, to: number): boolean {
-    const again = this.from < 0 || from < this.from;
-    this.from = from;
-    if (again || this.lf < from) this.lf = this.find('\n', from);
-    if (again || this.cr < from) this.cr = this.find('\r', from);
-    return this.lf < to || this.cr < to;
-  }
-
-  private find(c: string, from: number): number {
-    const i = this.text.indexOf(c, from);
-    return i < 0 ? this.text.length : i;
-  }
 }
 
 /** Sentence lists each in paragraph order, merged into one in paragraph order. */
