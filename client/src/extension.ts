@@ -67,6 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannelName: 'factlint',
+    // The server keeps its compiled fact base cache with the extension's own data.
+    initializationOptions: { cacheDir: context.globalStorageUri.fsPath },
     middleware: {
       handleDiagnostics(uri, diagnostics, next) {
         checked();

@@ -2,10 +2,42 @@
 // open in the editor (their unsaved text wins). A file that stops loading (bad YAML, bad
 // shape) is reported where it is, and its last good version stays in the base, so that a
 // half-typed edit never wipes out the facts the drafts are checked against.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+//
+// Parsing and validating the YAML is most of the server's start, so the first load after
+// setRoots may come from a cache instead: the compiled form (core/compiledBase.ts) of the
+// same files, made by an earlier clean load. It is used only when no fact file is open in
+// the editor, every root was read, and every file still has the size and time it had when
+// the cache was made; anything else, or any error reading it, takes the YAML path.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, type FactFileStamp } from './core/compiledBase';
 import { factFilesIn, isFactFileName, loadFactFiles, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile } from './core/factBase';
 import type { FactBase, FactProblem } from './core/types';
+import { version as VERSION } from '../../package.json';
+import schema from '../../facts/factlint.schema.json';
+
+/** Caches kept per cache folder: each set of roots has its own, and old ones are removed. */
+const MAX_CACHES = 16;
+const CACHE_EXT = '.flcb';
+
+/** The per-user cache folder when the client names none. */
+export function defaultCacheDir(): string {
+  const env = process.env;
+  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || join(homedir(), '.cache');
+  return join(base, 'factlint');
+}
+
+/**
+ * What a cache depends on besides the roots: the version, the schema, and the size of the
+ * running code, so that a development rebuild that changes how YAML becomes metrics (without
+ * a version change) almost always makes a new cache. Hashing the code itself was measured at
+ * 5–8 ms of the start: too much for what it adds.
+ */
+function codeId(): unknown[] {
+  return [VERSION, schema, statSync(__filename).size];
+}
 
 /** Whether a fact base root can still be read; a root that was a folder must still be one. */
 function readable(root: string, wasFolder: boolean): boolean {
@@ -35,10 +67,31 @@ export class FactStore {
   base: FactBase = { sources: new Map(), subjects: new Map(), metrics: new Map(), files: [] };
   /** Increases on every reload, so that caches keyed on the base can tell it changed. */
   generation = 0;
+  /** Size and time of each disk file as read (taken before the read; absent if it changed while read). */
+  private stamps = new Map<string, FactFileStamp>();
+  private cacheDir: string | undefined;
+  /** The cache file of the current roots; undefined when caching is off. */
+  cacheFile: string | undefined;
+  /** What the next reload does with the cache: the first after setRoots may load from it; the one after a damaged cache replaces it. */
+  private cacheNext: 'serve' | 'replace' | undefined;
+  /** After a clean YAML load: the stamps to write the cache with, while the base is that load's. */
+  private cacheToWrite: { generation: number; stamps: FactFileStamp[] } | undefined;
+  /** True while the base reads metrics from the cache file on demand. */
+  loadedFromCache = false;
+
+  constructor(private readonly log: (message: string) => void = () => {}) {}
+
+  /** Turns the cache on (in this folder) or off (undefined); takes effect at the next setRoots. */
+  useCache(dir: string | undefined): void {
+    this.cacheDir = dir;
+  }
 
   /** Sets the fact base folders (or single files) and reads them from disk; forgets editor buffers. */
   setRoots(roots: string[]): void {
     this.roots = roots.map((r) => resolve(r));
+    this.cacheFile = this.cacheDir === undefined ? undefined : this.cacheFileOf(this.cacheDir);
+    this.cacheNext = this.cacheFile === undefined ? undefined : 'serve';
+    this.stamps.clear();
     this.disk.clear();
     // Editor buffers are set again by the caller for the open files inside the new roots.
     this.editor.clear();
@@ -114,6 +167,12 @@ export class FactStore {
   reload(): void {
     const rootProblems = this.checkRoots();
     const current: FactFile[] = this.files().map((path) => ({ path, text: this.editor.get(path) ?? this.disk.get(path) ?? '', layer: this.layerOf(path) }));
+    const cacheNext = this.cacheNext;
+    const stamps = cacheNext && this.editor.size === 0 && rootProblems.length === 0 && this.scanProblems.length === 0 ? this.stampsOf(current) : undefined;
+    this.cacheNext = undefined;
+    this.cacheToWrite = undefined;
+    this.loadedFromCache = false;
+    if (stamps && cacheNext === 'serve' && this.loadCache(current, stamps)) return;
     const first = loadFactFiles(current);
     const failing = new Set(first.problems.filter((p) => p.severity === 'error').map((p) => p.location.file));
     let { base, problems } = first;
@@ -135,6 +194,119 @@ export class FactStore {
       else this.otherProblems.push(`${p.location.file}: ${p.message}`);
     }
     this.generation++;
+    if (stamps && problems.length === 0 && this.otherProblems.length === 0) this.cacheToWrite = { generation: this.generation, stamps };
+  }
+
+  /** The cache of the current roots for this code: its name hashes both, roots in order. */
+  private cacheFileOf(dir: string): string | undefined {
+    try {
+      const key = createHash('sha1').update(JSON.stringify([this.roots, codeId()])).digest('hex');
+      return join(dir, key + CACHE_EXT);
+    } catch (err) {
+      this.log(`fact base cache off: cannot read the running code (${(err as Error).message})`);
+      return undefined;
+    }
+  }
+
+  /** The stamps of the files in the order a load joins them (by layer, then path), or undefined if one is unsettled. */
+  private stampsOf(current: FactFile[]): FactFileStamp[] | undefined {
+    const ordered = [...current].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0));
+    const out: FactFileStamp[] = [];
+    for (const f of ordered) {
+      const s = this.stamps.get(f.path);
+      if (!s) return undefined;
+      out.push(s);
+    }
+    return out;
+  }
+
+  /** The base from a fresh cache; false (and a log line for a damaged one) when it cannot serve. */
+  private loadCache(current: FactFile[], stamps: FactFileStamp[]): boolean {
+    const file = this.cacheFile!;
+    if (!existsSync(file)) return false;
+    let base: FactBase;
+    try {
+      if (!stampsMatch(readCompiledBaseStamps(file), stamps)) return false;
+      base = loadCompiledBase(file);
+      // Used caches stay; the least recently used go first (see prune).
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch (err) {
+      this.log(`fact base cache not used: ${(err as Error).message}`);
+      return false;
+    }
+    // The cache is only written from a load without problems: every text is a good one.
+    for (const f of current) this.lastGood.set(f.path, f.text);
+    this.base = base;
+    this.problems = new Map(current.map((f) => [f.path, []]));
+    this.otherProblems = [];
+    this.generation++;
+    this.loadedFromCache = true;
+    return true;
+  }
+
+  /** True while settleCache has work: a cache to write, or a cached base to read in. */
+  get cacheUnsettled(): boolean {
+    return (this.cacheToWrite !== undefined && this.cacheToWrite.generation === this.generation) || this.loadedFromCache;
+  }
+
+  /**
+   * Work left after the first diagnostics, off the start path: writes the cache after a
+   * clean YAML load (atomically: a reader sees the old file or the new one), or reads every
+   * metric of a cached base into memory, so that the file may be replaced or removed later.
+   * Returns true when the cached base turned out damaged: the caller reloads (from YAML,
+   * which then replaces the cache).
+   */
+  settleCache(): boolean {
+    const write = this.cacheToWrite;
+    this.cacheToWrite = undefined;
+    if (this.loadedFromCache) {
+      this.loadedFromCache = false;
+      try {
+        // Iterating reads every id and record (CompiledMetrics keeps them).
+        Array.from(this.base.metrics);
+      } catch (err) {
+        this.log(`fact base cache not used: ${(err as Error).message}`);
+        this.cacheNext = 'replace';
+        return true;
+      }
+      return false;
+    }
+    if (!write || write.generation !== this.generation || !this.cacheFile || !this.cacheDir) return false;
+    try {
+      mkdirSync(this.cacheDir, { recursive: true });
+      const { sources, subjects, metrics } = this.base;
+      compileFactBase({ sources: sources.values(), subjects: subjects.values(), metrics: metrics.values(), files: write.stamps }, this.cacheFile);
+      this.prune(this.cacheDir);
+      this.log(`fact base cache written: ${this.cacheFile}`);
+    } catch (err) {
+      this.log(`fact base cache not written: ${(err as Error).message}`);
+    }
+    return false;
+  }
+
+  /** Keeps the MAX_CACHES most recently used caches of a folder, and no leftover temporary file older than a day. */
+  private prune(dir: string): void {
+    const now = Date.now();
+    const caches: Array<{ path: string; mtimeMs: number }> = [];
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      try {
+        const { mtimeMs } = statSync(path);
+        if (name.endsWith(CACHE_EXT)) caches.push({ path, mtimeMs });
+        else if (name.endsWith('.tmp') && name.includes(CACHE_EXT) && now - mtimeMs > 86_400_000) unlinkSync(path);
+      } catch {
+        // Removed meanwhile by another server: nothing to do.
+      }
+    }
+    caches.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const c of caches.slice(MAX_CACHES)) {
+      try {
+        unlinkSync(c.path);
+      } catch {
+        // As above.
+      }
+    }
   }
 
   private scan(path: string): void {
@@ -161,8 +333,15 @@ export class FactStore {
         this.scanProblems.push(`${path}: fact file is larger than ${MAX_FACT_FILE_CHARS / 1024 / 1024} MB; not loaded`);
         return;
       }
-      this.disk.set(path, readFileSync(path, 'utf8'));
+      const text = readFileSync(path, 'utf8');
+      this.disk.set(path, text);
+      // Stamped as it was before the read, and only if unchanged after it: a file written
+      // meanwhile makes the cache unusable for this load, never wrong.
+      const after = statSync(path);
+      if (after.size === st.size && after.mtimeMs === st.mtimeMs) this.stamps.set(path, { path, size: st.size, mtimeMs: st.mtimeMs });
+      else this.stamps.delete(path);
     } catch {
+      this.stamps.delete(path);
       // Deleted between the event and the read: it simply is no longer part of the base.
     }
   }

@@ -37,7 +37,7 @@ import type { ServerContext } from './context';
 import { DiagnosticsPusher, draftDiagnostics, publishFactProblems } from './diagnostics';
 import { Drafts } from './documents';
 import { isFactFileName } from './core/factBase';
-import { FactStore } from './factFiles';
+import { defaultCacheDir, FactStore } from './factFiles';
 import { hover } from './hover';
 import { references } from './references';
 import { Settings } from './settings';
@@ -49,14 +49,14 @@ if (args.includes('--version')) {
   process.exit(0);
 }
 if (args.includes('--help')) {
-  process.stdout.write('Usage: factlint-ls [--stdio | --node-ipc | --socket=<port>]\nThe factlint language server; speaks LSP over stdio by default.\n');
+  process.stdout.write('Usage: factlint-ls [--stdio | --node-ipc | --socket=<port>] [--no-cache]\nThe factlint language server; speaks LSP over stdio by default.\n--no-cache: always load the fact base from its YAML files (no compiled cache).\n');
   process.exit(0);
 }
 if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments<TextDocument>(TextDocument);
-const store = new FactStore();
+const store = new FactStore((m) => connection.console.info(`factlint: ${m}`));
 let capabilities: ClientCapabilities = {};
 let workspaceFolders: string[] = [];
 const settings = new Settings(connection, () => !!capabilities.workspace?.configuration);
@@ -73,13 +73,32 @@ const ready = new Promise<void>((r) => (markReady = r));
 
 async function diagnosticsOf(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
   await ready;
-  const doc = documents.get(uri);
-  if (!doc) return undefined;
-  const a = await drafts.analyse(doc);
-  // Closed while settings were read: publishing now would leave stale findings behind.
-  if (!documents.get(uri)) return undefined;
-  if (!a) return { version: doc.version, diagnostics: [] };
-  return { version: a.version, diagnostics: draftDiagnostics(a, store.base) };
+  try {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const a = await drafts.analyse(doc);
+    // Closed while settings were read: publishing now would leave stale findings behind.
+    if (!documents.get(uri)) return undefined;
+    if (!a) return { version: doc.version, diagnostics: [] };
+    return { version: a.version, diagnostics: draftDiagnostics(a, store.base) };
+  } finally {
+    settleCacheSoon(SETTLE_AFTER_CHECK_MS);
+  }
+}
+
+/** The connection sends a message on a later turn of the event loop: cache work waits until it is out. */
+const SETTLE_AFTER_CHECK_MS = 50;
+/** Without a draft to check, the cache is settled a little later anyway. */
+const SETTLE_AFTER_LOAD_MS = 2000;
+let settleScheduled = false;
+function settleCacheSoon(ms: number): void {
+  if (settleScheduled || !store.cacheUnsettled) return;
+  settleScheduled = true;
+  setTimeout(() => {
+    settleScheduled = false;
+    // A damaged cached base: load the YAML instead and check again.
+    if (store.settleCache()) scheduleFactReload();
+  }, ms).unref();
 }
 
 const pusher = new DiagnosticsPusher(connection, diagnosticsOf);
@@ -170,7 +189,9 @@ async function loadFacts(): Promise<void> {
   }
   reloadFacts();
   watchFactRoots(roots);
-  connection.console.info(`factlint: fact base ${roots.join(', ')}: ${store.base.metrics.size} metrics, ${store.base.sources.size} sources`);
+  const from = store.loadedFromCache ? ` (from the cache ${store.cacheFile})` : '';
+  connection.console.info(`factlint: fact base ${roots.join(', ')}: ${store.base.metrics.size} metrics, ${store.base.sources.size} sources${from}`);
+  setTimeout(() => settleCacheSoon(0), SETTLE_AFTER_LOAD_MS).unref();
 }
 
 // Fact file edits come in bursts too: one reload per turn of the event loop.
@@ -229,7 +250,11 @@ function watchFactRoots(roots: string[]): void {
 
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
-  settings.initOptions = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  const init = params.initializationOptions as { settings?: unknown; cacheDir?: unknown; cache?: unknown } | undefined;
+  settings.initOptions = init?.settings;
+  // The compiled fact base cache: where the client keeps per-extension data, else the user's cache folder.
+  const cacheOff = args.includes('--no-cache') || init?.cache === false;
+  store.useCache(cacheOff ? undefined : typeof init?.cacheDir === 'string' && init.cacheDir !== '' ? init.cacheDir : defaultCacheDir());
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (workspaceFolders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);

@@ -16,6 +16,8 @@ import type { FactBase, Lang, Metric, Source, Subject } from './types';
 
 const MAGIC = 'FLCB0001';
 const PRELUDE = 16;
+/** Metric records up to this many bytes in all are read in one go on first use, not one file read each. */
+const READ_RECORDS_WHOLE = 8 << 20;
 const LANGS: readonly Lang[] = ['en', 'de'];
 const TRIE_ARRAYS = ['edgeNode', 'edgeWord', 'edgeChild', 'valueStart', 'values', 'groupOf'] as const;
 
@@ -66,6 +68,17 @@ function hashId(id: string): number {
 /** Writes the compiled form of a fact base to `file`, streaming the metrics (first definition of an id wins). */
 export function compileFactBase(input: CompileInput, file: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeCompiled(input, tmp);
+  } catch (err) {
+    // A failed write (disk full, a metric that cannot be serialised) leaves no half file behind.
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  fs.renameSync(tmp, file);
+}
+
+function writeCompiled(input: CompileInput, tmp: string): void {
   const fd = fs.openSync(tmp, 'w');
   try {
     const builder = new IndexTablesBuilder();
@@ -109,7 +122,6 @@ export function compileFactBase(input: CompileInput, file: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(tmp, file);
 }
 
 function encodeIndex(tables: IndexTables, input: CompileInput, subjects: Subject[], ids: string[], recordStarts: number[]): Buffer {
@@ -172,29 +184,42 @@ export class CompiledBaseError extends Error {}
 /** The stamps a compiled base was made from, without loading it; undefined if the file is missing or no compiled base. */
 export function compiledBaseStamps(file: string): FactFileStamp[] | undefined {
   try {
-    return CompiledFile.open(file).header.files;
+    return readCompiledBaseStamps(file);
   } catch {
     return undefined;
   }
 }
 
+/** The stamps a compiled base was made from, without loading it. Throws CompiledBaseError naming the file. */
+export function readCompiledBaseStamps(file: string): FactFileStamp[] {
+  const files = CompiledFile.open(file).header.files;
+  if (!Array.isArray(files)) throw new CompiledBaseError(`${file}: damaged compiled fact base (no list of fact files)`);
+  return files;
+}
+
+/** True when the stamps a compiled base was made from are these (same paths, in the same order, sizes and times). */
+export function stampsMatch(made: readonly FactFileStamp[], stamps: readonly FactFileStamp[]): boolean {
+  return made.length === stamps.length && made.every((m, i) => m.path === stamps[i].path && m.size === stamps[i].size && m.mtimeMs === stamps[i].mtimeMs);
+}
+
 /** True when the compiled base was made from exactly these files as they are now (same paths, sizes and times). */
 export function compiledBaseIsFresh(file: string, stamps: readonly FactFileStamp[]): boolean {
   const made = compiledBaseStamps(file);
-  return (
-    made !== undefined &&
-    made.length === stamps.length &&
-    made.every((m, i) => m.path === stamps[i].path && m.size === stamps[i].size && m.mtimeMs === stamps[i].mtimeMs)
-  );
+  return made !== undefined && stampsMatch(made, stamps);
 }
 
 /** A compiled base file: its header, and its sections read one at a time (each into its own, aligned buffer). */
 class CompiledFile {
+  /** All metric records, for a base small enough to hold them (READ_RECORDS_WHOLE). */
+  private records: Buffer | undefined;
+
   private constructor(
     readonly file: string,
     readonly header: Header,
     private readonly sectionsAt: number,
     private readonly size: number,
+    /** Where the records end (the index starts). */
+    private readonly recordsEnd: number,
   ) {}
 
   static open(file: string): CompiledFile {
@@ -215,7 +240,7 @@ class CompiledFile {
       // A cut file is reported now, not when a section it lost is first read.
       const end = Math.max(0, ...Object.values(header.sections ?? {}).map(([o, n]) => o + n));
       if (sectionsAt + end > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
-      return new CompiledFile(file, header, sectionsAt, size);
+      return new CompiledFile(file, header, sectionsAt, size, indexAt);
     });
   }
 
@@ -232,6 +257,12 @@ class CompiledFile {
 
   /** Bytes of the metric records, from `start` (relative to the first record). */
   record(start: number, length: number): Buffer {
+    const all = this.recordsEnd - PRELUDE;
+    if (all <= READ_RECORDS_WHOLE) {
+      this.records ??= withFile(this.file, (fd) => readAt(this.file, fd, all, PRELUDE, this.size));
+      if (start + length > all) throw new CompiledBaseError(`${this.file}: damaged compiled fact base (a record ends after the records)`);
+      return this.records.subarray(start, start + length);
+    }
     return withFile(this.file, (fd) => readAt(this.file, fd, length, PRELUDE + start, this.size));
   }
 }
