@@ -17,7 +17,7 @@ import {
   englishDenominator, englishOrdinal, englishSmall, germanDenominator, germanNumber, germanOrdinal,
   moneyScaleWord, scaleWord, VULGAR_FRACTIONS,
 } from './numberWords';
-import { MAX_QUALIFIER_WORDS, qualifierApprox } from './qualifiers';
+import { endsQualifier, MAX_QUALIFIER_WORDS, qualifierApprox } from './qualifiers';
 import { currencyCode, currencyNames, currencySymbols, minorUnitDigits } from './currencies';
 
 // ---------------------------------------------------------------- tokens
@@ -35,12 +35,78 @@ interface Tok {
   gapStart: number;
   /** A line break lies between the previous token and this one (or it starts the range). */
   lineStart: boolean;
-  /**
-   * A figure may start at this token (a number, a word some parser accepts first, a currency
-   * sign); any other token is passed over at once, unless it is a sym right before a number.
-   */
-  cue: boolean;
 }
+
+const NUM = 0;
+const WORD = 1;
+const SYM = 2;
+const OPAQUE = 3;
+const TYPES: readonly TokType[] = ['num', 'word', 'sym', 'opaque'];
+const LINE_START = 1;
+/**
+ * A figure may start at the token (a number, a word some parser accepts first, a currency sign);
+ * any other token is passed over at once, unless it is a sign right before a number.
+ */
+const CUE = 2;
+
+/**
+ * The tokens of a range as parallel arrays, without an object per token: the parser makes Tok
+ * objects only for the few tokens it reads around a cue. One buffer is kept for the next call.
+ */
+class TokenBuffer {
+  n = 0;
+  type: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  gapStart: Int32Array;
+  flags: Uint8Array;
+  /** The word or symbol of the token (numbers and opaque tokens are cut from the text). */
+  info: Array<TokInfo | undefined> = [];
+
+  constructor(public capacity: number) {
+    this.type = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.gapStart = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    for (let k = 0; k < capacity; k++) this.info.push(undefined);
+  }
+
+  add(type: number, start: number, end: number, gapStart: number, flags: number, info: TokInfo | undefined): void {
+    if (this.n === this.capacity) this.grow();
+    const k = this.n++;
+    this.type[k] = type;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.gapStart[k] = gapStart;
+    this.flags[k] = flags;
+    this.info[k] = info;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    const type = new Uint8Array(capacity);
+    type.set(this.type);
+    this.type = type;
+    const start = new Int32Array(capacity);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(capacity);
+    end.set(this.end);
+    this.end = end;
+    const gapStart = new Int32Array(capacity);
+    gapStart.set(this.gapStart);
+    this.gapStart = gapStart;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+    for (let k = this.capacity; k < capacity; k++) this.info.push(undefined);
+    this.capacity = capacity;
+  }
+}
+/** The buffer kept for the next call, unless a huge range made it larger than this. */
+let spareBuffer: TokenBuffer | undefined;
+const MAX_SPARE_TOKENS = 1 << 16;
 
 const LETTER = /[\p{L}\p{M}]/u;
 /** Per UTF-16 code unit above ASCII: 0 = not known yet, 1 = letter, 2 = no letter; LETTER runs once per unit. */
@@ -57,30 +123,30 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2007;
 }
 
-function tokenize(text: string, from: number, to: number, lang: Lang): Tok[] {
-  const toks: Tok[] = [];
+function tokenize(text: string, from: number, to: number, lang: Lang, buf: TokenBuffer): void {
   const en = lang === 'en';
+  buf.n = 0;
   let i = from;
   let gapStart = from;
-  let lineStart = true;
+  let lineStart = LINE_START;
   // The run of non-space characters being read: where it starts, its first token and the gap before it.
   let runStart = -1;
   let runTok = 0;
   let runGapStart = from;
-  let runLineStart = true;
+  let runLineStart = LINE_START;
   // False once a lone high surrogate has taken a space along: the run as first scanned ended there.
   let runOpen = true;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (isSpaceCode(c)) {
-      if (c === 10 || c === 13) lineStart = true;
+      if (c === 10 || c === 13) lineStart = LINE_START;
       i++;
       runStart = -1;
       continue;
     }
     if (runStart < 0) {
       runStart = i;
-      runTok = toks.length;
+      runTok = buf.n;
       runGapStart = gapStart;
       runLineStart = lineStart;
       runOpen = true;
@@ -88,38 +154,33 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tok[] {
     let e = i + 1;
     // A lone high surrogate takes the next code unit along, which may be the "@" or ":" of an address.
     const pair = c >= 0xd800 && c <= 0xdbff && e < to;
-    let tok: Tok;
     if (runOpen && (opensAddress(text, i, c) || (pair && opensAddress(text, i + 1, text.charCodeAt(i + 1)))
       || (c === 119 /* w */ && i === runStart && text.startsWith('www.', i)))) {
       // URLs and e-mail addresses are one opaque token: no figure inside them counts.
       e = i;
       while (e < to && !isSpaceCode(text.charCodeAt(e))) e++;
-      toks.length = runTok;
-      const t = text.slice(runStart, e);
-      tok = { type: 'opaque', start: runStart, end: e, text: t, lc: t, sp: runGapStart < runStart, gapStart: runGapStart, lineStart: runLineStart, cue: false };
+      buf.n = runTok;
+      buf.add(OPAQUE, runStart, e, runGapStart, runLineStart, undefined);
     } else if (c >= 48 && c <= 57) {
       while (e < to && isDigitCode(text.charCodeAt(e))) e++;
-      const t = text.slice(i, e);
-      tok = { type: 'num', start: i, end: e, text: t, lc: t, sp: gapStart < i, gapStart, lineStart, cue: true };
+      buf.add(NUM, i, e, gapStart, lineStart | CUE, undefined);
     } else if (isLetterCode(c)) {
       let h = c;
       for (let d: number; e < to && isLetterCode(d = text.charCodeAt(e)); e++) h = (Math.imul(h, 31) + d) | 0;
       const info = knownText(text, i, e, h, true);
-      tok = { type: 'word', start: i, end: e, text: info.text, lc: info.lc, sp: gapStart < i, gapStart, lineStart, cue: en ? info.en : info.de };
+      buf.add(WORD, i, e, gapStart, lineStart | ((en ? info.en : info.de) ? CUE : 0), info);
     } else {
       if (pair) {
         if (isSpaceCode(text.charCodeAt(e))) runOpen = false;
         e++;
       }
       const info = knownText(text, i, e, pair ? (Math.imul(c, 31) + text.charCodeAt(i + 1)) | 0 : c, false);
-      tok = { type: 'sym', start: i, end: e, text: info.text, lc: info.lc, sp: gapStart < i, gapStart, lineStart, cue: info.en };
+      buf.add(SYM, i, e, gapStart, lineStart | (info.en ? CUE : 0), info);
     }
-    toks.push(tok);
-    lineStart = false;
+    lineStart = 0;
     gapStart = e;
     i = e;
   }
-  return toks;
 }
 
 /** "@" or "://" at k (c is the code unit at k). */
@@ -300,6 +361,9 @@ function symbolInfo(s: string): TokInfo {
   return { text: s, lc: s, en: cue, de: cue };
 }
 
+/** Signs that open a figure right before digits: "+86 …" (skipped), "-4", "−4", ".08". */
+const SIGNS_BEFORE_DIGITS = new Set(['+', '-', '−', '.']);
+
 const GERMAN_WORD_STARTS = new Set(['hälfte', 'haelfte', 'anderthalb', 'eineinhalb', 'einundhalb', 'dreiviertel',
   'ein', 'eine', 'einen', 'einem', 'einer']);
 
@@ -311,7 +375,7 @@ const GERMAN_WORD_STARTS = new Set(['hälfte', 'haelfte', 'anderthalb', 'eineinh
  * "hundred", a bare "half"/"quarter") and germanWords.
  */
 function wordMayStart(w: string, lc: string, lang: Lang): boolean {
-  if (RANK_TRIGGERS[lang].has(lc) || prefixesOf(currencyBeforeTable()).has(lc) || currencyCode(w) !== undefined) return true;
+  if (RANK_TRIGGERS[lang].has(lc) || currencyBeforeHeads().has(lc) || currencyCode(w) !== undefined) return true;
   if (lc === 'minus' || lc === 'negative') return true;
   if (lang === 'en') {
     return englishOrdinal(lc) !== undefined || englishSmall(lc) !== undefined || lc === 'twice'
@@ -357,6 +421,21 @@ interface Unit {
   factor?: number;
 }
 
+/**
+ * The words a currency-before phrase can open with: its prefixes that end where a word token
+ * ends (before a space or a symbol), so "us" (of "us$") but not "in" (of "inr").
+ */
+let beforeHeads: Set<string> | undefined;
+function currencyBeforeHeads(): Set<string> {
+  if (!beforeHeads) {
+    beforeHeads = new Set();
+    for (const key of currencyBeforeTable().keys()) {
+      for (let n = 1; n <= key.length; n++) if (n === key.length || !isLetterCode(key.charCodeAt(n))) beforeHeads.add(key.slice(0, n));
+    }
+  }
+  return beforeHeads;
+}
+
 /** Every prefix of every key of a phrase table, so that a phrase search stops at the first word that leads nowhere. */
 const tablePrefixes = new WeakMap<Map<string, unknown>, Set<string>>();
 function prefixesOf(map: Map<string, unknown>): Set<string> {
@@ -370,24 +449,38 @@ function prefixesOf(map: Map<string, unknown>): Set<string> {
 }
 
 export function findFigures(text: string, lang: Lang, from = 0, to = text.length): Figure[] {
-  return new Scanner(text, lang, Math.max(0, from), Math.min(text.length, to)).run();
+  const buf = spareBuffer ?? new TokenBuffer(1024);
+  spareBuffer = undefined; // in use: a call from inside this one would make its own
+  try {
+    const start = Math.max(0, from);
+    tokenize(text, start, Math.min(text.length, to), lang, buf);
+    return new Scanner(text, lang, buf).run();
+  } finally {
+    if (buf.capacity <= MAX_SPARE_TOKENS) spareBuffer = buf;
+  }
 }
 
-class Scanner {
-  private readonly toks: Tok[];
-  private readonly out: Figure[] = [];
+/** Slots of the cache of token objects, by token index modulo this (a power of two). */
+const MADE_SLOTS = 128;
 
-  constructor(private readonly text: string, private readonly lang: Lang, from: number, to: number) {
-    this.toks = tokenize(text, from, to, lang);
+class Scanner {
+  private readonly n: number;
+  private readonly out: Figure[] = [];
+  /** Token objects made so far, direct-mapped by index: the parsers read a few tokens around each cue. */
+  private readonly made: Array<Tok | undefined> = new Array<Tok | undefined>(MADE_SLOTS).fill(undefined);
+  private readonly madeAt: number[] = new Array<number>(MADE_SLOTS).fill(-1);
+
+  constructor(private readonly text: string, private readonly lang: Lang, private readonly b: TokenBuffer) {
+    this.n = b.n;
   }
 
   run(): Figure[] {
-    const toks = this.toks;
-    const n = toks.length;
+    const { type, flags, info } = this.b;
+    const n = this.n;
     let i = 0;
     while (i < n) {
       // Nearly every token starts nothing: pass it over without reading around it.
-      if (!toks[i].cue && !(toks[i].type === 'sym' && i + 1 < n && toks[i + 1].type === 'num')) {
+      if ((flags[i] & CUE) === 0 && !(i + 1 < n && type[i + 1] === NUM && type[i] === SYM && SIGNS_BEFORE_DIGITS.has(info[i]!.text))) {
         i++;
         continue;
       }
@@ -399,8 +492,31 @@ class Scanner {
 
   // ------------------------------------------------------------ helpers
 
+  /** The token at index i (0 <= i < n). */
+  private tk(i: number): Tok {
+    const k = i & (MADE_SLOTS - 1);
+    if (this.madeAt[k] === i) return this.made[k]!;
+    const b = this.b;
+    const type = b.type[i];
+    const start = b.start[i];
+    const end = b.end[i];
+    const gapStart = b.gapStart[i];
+    let text: string;
+    let lc: string;
+    if (type === WORD || type === SYM) {
+      const info = b.info[i]!;
+      text = info.text;
+      lc = info.lc;
+    } else {
+      text = lc = this.text.slice(start, end);
+    }
+    const t: Tok = { type: TYPES[type], start, end, text, lc, sp: gapStart < start, gapStart, lineStart: (b.flags[i] & LINE_START) !== 0 };
+    this.madeAt[k] = i;
+    this.made[k] = t;
+    return t;
+  }
   private tok(i: number): Tok | undefined {
-    return i >= 0 && i < this.toks.length ? this.toks[i] : undefined;
+    return i >= 0 && i < this.n ? this.tk(i) : undefined;
   }
   private glued(i: number): boolean {
     const t = this.tok(i);
@@ -417,13 +533,14 @@ class Scanner {
   private phrase<T>(i: number, map: Map<string, T>, maxToks = 6): { value: T; next: number; key: string } | undefined {
     let key = '';
     let best: { value: T; next: number; key: string } | undefined;
-    for (let j = i; j < i + maxToks && j < this.toks.length; j++) {
-      const t = this.toks[j];
+    const prefixes = prefixesOf(map);
+    for (let j = i; j < i + maxToks && j < this.n; j++) {
+      const t = this.tk(j);
       if (t.type === 'num' || t.type === 'opaque') break;
       if (j > i && t.lineStart) break;
       key += (j > i && t.sp ? ' ' : '') + t.lc;
       // No phrase of the table starts with the words read so far: none can match further on.
-      if (!prefixesOf(map).has(key)) break;
+      if (!prefixes.has(key)) break;
       const v = map.get(key);
       if (v !== undefined) best = { value: v, next: j + 1, key };
     }
@@ -433,14 +550,14 @@ class Scanner {
   /** Where a sentence starts right before token i (start of range, or after . ! ? : ; or a quote). */
   private sentenceInitial(i: number): boolean {
     const p = this.tok(i - 1);
-    return p === undefined || (p.type === 'sym' && '.!?:;()[]"“”„'.includes(p.text)) || this.toks[i].lineStart;
+    return p === undefined || (p.type === 'sym' && '.!?:;()[]"“”„'.includes(p.text)) || this.tk(i).lineStart;
   }
 
   // ------------------------------------------------------------ figure at a position
 
   /** Reads whatever starts at token i; returns the token index to continue from. */
   private at(i: number): number {
-    const t = this.toks[i];
+    const t = this.tk(i);
     if (t.type === 'opaque') return i + 1;
     if (t.type === 'sym' && t.text === '+' && this.tok(i + 1)?.type === 'num' && this.glued(i + 1)) return this.skipChain(i + 1);
 
@@ -467,7 +584,7 @@ class Scanner {
     if (q === 'skip') return this.skipChain(j);
     if (!q) return cur ? cur.next : i + 1;
     if (q.kind === 'ordinal') return q.next;
-    const start = cur || negative ? this.toks[i].start : q.start;
+    const start = cur || negative ? this.tk(i).start : q.start;
     return this.finish(i, start, q, negative, cur);
   }
 
@@ -659,7 +776,7 @@ class Scanner {
         if (v === undefined || v > 9) break;
         digits += String(v);
       }
-      if (digits) return { ...q, value: Number(`${q.value}.${digits}`), next: k, end: this.toks[k - 1].end, precision: 10 ** -digits.length, weak: false };
+      if (digits) return { ...q, value: Number(`${q.value}.${digits}`), next: k, end: this.tk(k - 1).end, precision: 10 ** -digits.length, weak: false };
     }
     // "4 thousand 3 hundred and 21": a descending chain of scaled parts, "and" only after "hundred".
     if (this.lang === 'en' && !q.words && q.scale > 1 && Number.isInteger(q.value / q.scale)) {
@@ -728,7 +845,7 @@ class Scanner {
         }
       }
       if (digits) {
-        return { ...q, value: Number(`${q.value}.${digits}`), next: k, end: this.toks[k - 1].end, precision: 10 ** -digits.length, weak: false };
+        return { ...q, value: Number(`${q.value}.${digits}`), next: k, end: this.tk(k - 1).end, precision: 10 ** -digits.length, weak: false };
       }
     }
     return q;
@@ -736,7 +853,7 @@ class Scanner {
 
   /** Indian digit grouping after token i: "12,34,567" (pairs, then a final group of three). */
   private indianGroups(i: number): { digits: string; last: number } | undefined {
-    let digits = this.toks[i].text;
+    let digits = this.tk(i).text;
     let j = i;
     let pairs = 0;
     for (;;) {
@@ -757,14 +874,13 @@ class Scanner {
 
   private simple(i: number, next: number, value: number, precision: number, words: boolean, kind: Quantity['kind'], weak = false): Quantity {
     return {
-      startTok: i, next, start: this.toks[i].start, end: this.toks[next - 1].end, value, precision, words,
+      startTok: i, next, start: this.tk(i).start, end: this.tk(next - 1).end, value, precision, words,
       dec: this.lang === 'en' ? '.' : ',', group: '', plain: false, digits: '', scale: 1, kind, weak,
     };
   }
 
   private digits(i: number, afterCurrency: boolean): Quantity | 'skip' | undefined {
-    const toks = this.toks;
-    const t = toks[i];
+    const t = this.tk(i);
     const prev = this.tok(i - 1);
     // Glued to letters before ("G20", "A380", "Testbed2") or to a hyphenated word ("COVID-19").
     if (prev && !t.sp) {
@@ -839,7 +955,7 @@ class Scanner {
     let value = Number(intDigits + (frac ? '.' + frac : ''));
     let precision = frac ? 10 ** -frac.length : 1;
     let next = j + 1;
-    let end = toks[j].end;
+    let end = this.tk(j).end;
     let scale = 1;
     let scaleWordText: string | undefined;
     // Exponent glued: "1e10", "12.32e+14", "1.3x10^6", "6.23×10^-4"; a power: "1.1^23", "2.5^-1".
@@ -925,8 +1041,7 @@ class Scanner {
   }
 
   private englishWords(i: number): Quantity | undefined {
-    const toks = this.toks;
-    const first = toks[i];
+    const first = this.tk(i);
     let total = 0;
     let current = 0;
     let last: 'none' | 'a' | 'small' | 'tens' | 'hundred' | 'scale' | 'and' = 'none';
@@ -1100,7 +1215,7 @@ class Scanner {
   }
 
   private germanWords(i: number): Quantity | undefined {
-    const t = this.toks[i];
+    const t = this.tk(i);
     const w = t.lc;
     // "die Hälfte", "zur Hälfte"
     if ((w === 'hälfte' || w === 'haelfte')) {
@@ -1189,11 +1304,11 @@ class Scanner {
     if (!p) return undefined;
     const n = this.tok(p.next);
     if (!n || n.type !== 'num' || (n.start - n.gapStart > 1)) return undefined;
-    const first = this.toks[i];
+    const first = this.tk(i);
     // Codes written in letters must stand apart from other letters ("USD115" is fine, "xUSD" is not).
     const prev = this.tok(i - 1);
     if (prev && !first.sp && prev.type === 'word') return undefined;
-    return { code: p.value, next: p.next, text: this.text.slice(first.start, this.toks[p.next - 1].end), factor: p.factor };
+    return { code: p.value, next: p.next, text: this.text.slice(first.start, this.tk(p.next - 1).end), factor: p.factor };
   }
 
   /** An ISO 4217 code in capitals at token i ("CHF", "MUSD"), as a phrase match. */
@@ -1215,13 +1330,13 @@ class Scanner {
     if (q.kind === 'fraction') return undefined;
     const pct = this.phrase(i, PERCENT_AFTER[this.lang]);
     if (pct && (pct.key !== 'percentage' || !this.isWord(pct.next, 'points'))) {
-      const last = this.toks[pct.next - 1];
+      const last = this.tk(pct.next - 1);
       return { kind: pct.value, unit: pct.value === 'percent' ? '%' : 'pp', next: pct.next, end: last.end, percentText: this.text.slice(q.end, last.end) };
     }
     const cur: { value: string; next: number; key: string; factor?: number } | undefined = this.phrase(i, currencyAfterTable(this.lang)) ?? this.codeAt(i);
-    if (cur && (cur.key.length > 1 || !isLetter(this.text[this.toks[cur.next - 1].end] ?? ''))) {
-      const first = this.toks[i];
-      const last = this.toks[cur.next - 1];
+    if (cur && (cur.key.length > 1 || !isLetter(this.text[this.tk(cur.next - 1).end] ?? ''))) {
+      const first = this.tk(i);
+      const last = this.tk(cur.next - 1);
       const u: Unit = { kind: 'money', unit: cur.value, next: cur.next, end: last.end, currencyText: this.text.slice(first.start, last.end), currencyBefore: false };
       if (cur.factor !== undefined) u.factor = cur.factor;
       return u;
@@ -1232,7 +1347,7 @@ class Scanner {
       // "a one-yen bid", "ein siebenhundert-Euro-Schein": money even as a compound adjective.
       const c = w && w.type === 'word' && !w.sp ? this.phrase(i + 1, currencyAfterTable(this.lang)) : undefined;
       if (c && c.key.length > 1) {
-        const last = this.toks[c.next - 1];
+        const last = this.tk(c.next - 1);
         return { kind: 'money', unit: c.value, next: c.next, end: last.end, currencyText: this.text.slice(w!.start, last.end), currencyBefore: false };
       }
       // "12-inch", "five-year", "two-door": a compound adjective, not an amount.
@@ -1323,7 +1438,7 @@ class Scanner {
     if (next && next.lc === 'a' && this.tok(q.next + 1)?.text === '.' && this.tok(q.next + 2)?.lc === 'm') return true;
     // List markers: "1." or "1)" opening a line.
     const afterMarker = this.tok(q.next + 1);
-    if (q.plain && this.toks[i].lineStart && next && !next.sp && (next.text === '.' || next.text === ')')
+    if (q.plain && this.tk(i).lineStart && next && !next.sp && (next.text === '.' || next.text === ')')
       && afterMarker !== undefined && afterMarker.sp && !afterMarker.lineStart) return true;
     if (q.plain && prev && prev.text === '(' && prev.lineStart && next?.text === ')') return true;
     // German ordinals: "14. Fünfjahresplan", "am 3. Oktober".
@@ -1360,7 +1475,7 @@ class Scanner {
   private nameLike(i: number, q: Quantity): boolean {
     const prev = this.tok(i - 1);
     const next = this.tok(q.next);
-    if (prev && prev.type === 'sym' && OPEN_QUOTES.has(prev.text) && !this.toks[i].sp) return true;
+    if (prev && prev.type === 'sym' && OPEN_QUOTES.has(prev.text) && !this.tk(i).sp) return true;
     if (next && next.type === 'sym' && CLOSE_QUOTES.has(next.text) && !next.sp && prev && prev.type === 'sym' && OPEN_QUOTES.has(prev.text)) return true;
     if (q.words) return false;
     if (prev && ID_BEFORE.has(prev.lc)) return true;
@@ -1398,15 +1513,17 @@ class Scanner {
     let best: { approx: Approx; start: number } | undefined;
     let words = 0;
     for (let k = i - 1; k >= 0 && k >= i - 2 * MAX_QUALIFIER_WORDS; k--) {
-      const t = this.toks[k];
+      const t = this.tk(k);
       if (t.type === 'num' || t.type === 'opaque') break;
       if (t.type === 'sym' && t.text !== '.') break;
-      const nextTok = this.toks[k + 1];
+      const nextTok = this.tk(k + 1);
       key = t.lc + (k < i - 1 && nextTok.sp ? ' ' : '') + key;
       if (t.type === 'word' && ++words > MAX_QUALIFIER_WORDS) break;
+      // No qualifier ends with the words read so far: none can match further back.
+      if (!endsQualifier(key, this.lang)) break;
       const a = qualifierApprox(key, this.lang);
       if (a) best = { approx: a, start: t.start };
-      if (this.toks[k].lineStart) break;
+      if (this.tk(k).lineStart) break;
     }
     return best;
   }
@@ -1414,11 +1531,11 @@ class Scanner {
   /** Skips a chain of digits and separators that is no amount (phone number, date, IP, version). */
   private skipChain(i: number): number {
     // A code with a leading zero ("023 6723 0470") runs on over digit groups set apart by one space.
-    const code = this.toks[i].type === 'num' && this.toks[i].text.length > 1 && this.toks[i].text[0] === '0';
+    const code = this.tk(i).type === 'num' && this.tk(i).text.length > 1 && this.tk(i).text[0] === '0';
     let j = i;
-    while (j + 1 < this.toks.length) {
-      const a = this.toks[j + 1];
-      if (a.sp && !(code && a.type === 'num' && a.text.length > 1 && this.gapOf(a) === ' ' && this.toks[j].type === 'num')) break;
+    while (j + 1 < this.n) {
+      const a = this.tk(j + 1);
+      if (a.sp && !(code && a.type === 'num' && a.text.length > 1 && this.gapOf(a) === ' ' && this.tk(j).type === 'num')) break;
       if (a.type === 'num' || a.type === 'word' || (a.type === 'sym' && '.,:/-–+'.includes(a.text))) j++;
       else break;
     }
@@ -1443,7 +1560,7 @@ class Scanner {
 
   /** "ranked fifth", "fifth among 296 cities", "Platz fünf", "an fünfter Stelle", "Fünfter von 296". */
   private rankAt(i: number): number | undefined {
-    const t = this.toks[i];
+    const t = this.tk(i);
     let valueTok = -1;
     let value = 0;
     let next = i;
@@ -1501,9 +1618,9 @@ class Scanner {
 
   private pushRank(valueTok: number, next: number, value: number, of: number | undefined): void {
     if (!Number.isFinite(value)) return;
-    const start = this.toks[valueTok].start;
-    const end = this.toks[next - 1].end;
-    const words = this.toks[valueTok].type === 'word';
+    const start = this.tk(valueTok).start;
+    const end = this.tk(next - 1).end;
+    const words = this.tk(valueTok).type === 'word';
     const fig: Figure = {
       text: this.text.slice(start, end), start, end, value, unit: null, kind: 'rank', approx: null, precision: 1, lang: this.lang,
       style: { words, decimalSeparator: this.lang === 'en' ? '.' : ',', groupSeparator: '', scale: 1 },
@@ -1514,7 +1631,7 @@ class Scanner {
 
   /** "twice as many", "three times the", "3-fold", "doppelt so", "dreimal so viel". */
   private multipleAt(i: number): number | undefined {
-    const t = this.toks[i];
+    const t = this.tk(i);
     let value: number | undefined;
     let next = i + 1;
     if (this.lang === 'en') {
@@ -1546,9 +1663,9 @@ class Scanner {
 
   private pushMultiple(i: number, next: number, value: number): void {
     if (!Number.isFinite(value)) return;
-    const t = this.toks[i];
+    const t = this.tk(i);
     const start = t.start;
-    const end = this.toks[next - 1].end;
+    const end = this.tk(next - 1).end;
     this.out.push({
       text: this.text.slice(start, end), start, end, value, unit: null, kind: 'multiple', approx: this.qualifierBefore(i)?.approx ?? null,
       precision: 1, lang: this.lang,

@@ -23,6 +23,14 @@ const DE: Array<[string, Approx]> = [
   ['bis zu', 'upTo'],
 ];
 const TABLES: Record<Lang, Map<string, Approx>> = { en: new Map(EN), de: new Map(DE) };
+/** Every ending of every phrase, so that a search growing a phrase leftwards stops where none can match. */
+const ENDINGS: Record<Lang, Set<string>> = { en: endings(EN), de: endings(DE) };
+
+function endings(table: Array<[string, Approx]>): Set<string> {
+  const set = new Set<string>();
+  for (const [phrase] of table) for (let n = 0; n < phrase.length; n++) set.add(phrase.slice(n));
+  return set;
+}
 
 /** The longest qualifier phrase any table holds, in words. */
 export const MAX_QUALIFIER_WORDS = 3;
@@ -30,4 +38,9 @@ export const MAX_QUALIFIER_WORDS = 3;
 /** The approximation a qualifier phrase (lower-cased words joined by single spaces) expresses, if any. */
 export function qualifierApprox(phrase: string, lang: Lang): Approx | undefined {
   return TABLES[lang].get(phrase);
+}
+
+/** Whether some qualifier phrase ends with `text` (lower-cased, words joined as for qualifierApprox). */
+export function endsQualifier(text: string, lang: Lang): boolean {
+  return ENDINGS[lang].has(text);
 }
