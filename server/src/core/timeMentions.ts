@@ -49,41 +49,50 @@ class Tokens {
   kind = new Uint8Array(0);
   /** For numbers written as plain digits: their value; otherwise -1. */
   value = new Int32Array(0);
-  /** 1 if the word starts with a capital letter. */
-  capital = new Uint8Array(0);
   /** CORE_START and LEAD_START bits: what could start at the token; 0 (most tokens) lets the grammar skip it at once. */
   starts = new Uint8Array(0);
   /** For known words: 1 + index into `words`; 0 otherwise. */
   private word = new Int32Array(0);
+  /** Texts of known words, words[0..wordCount) of this text (kept, not emptied, from call to call). */
   private readonly words: string[] = [];
+  private wordCount = 0;
   private src = '';
 
   /** Empties the list for tokens of `src`, with room for `capacity` of them. */
   reset(src: string, capacity: number): void {
     this.src = src;
     this.count = 0;
-    this.words.length = 0;
+    this.wordCount = 0;
     if (this.start.length < capacity) {
       const size = Math.max(capacity, 2 * this.start.length);
       this.start = new Int32Array(size);
       this.end = new Int32Array(size);
       this.kind = new Uint8Array(size);
       this.value = new Int32Array(size);
-      this.capital = new Uint8Array(size);
       this.starts = new Uint8Array(size);
       this.word = new Int32Array(size);
     }
   }
 
-  push(start: number, end: number, kind: number, value: number, capital: boolean, word: string | null, starts: number): void {
+  push(start: number, end: number, kind: number, value: number, word: string | null, starts: number): void {
     const k = this.count++;
     this.start[k] = start;
     this.end[k] = end;
     this.kind[k] = kind;
     this.value[k] = value;
-    this.capital[k] = capital ? 1 : 0;
     this.starts[k] = starts;
-    this.word[k] = word === null ? 0 : this.words.push(word);
+    if (word === null) this.word[k] = 0;
+    else {
+      this.words[this.wordCount++] = word;
+      this.word[k] = this.wordCount;
+    }
+  }
+
+  /** True if token i is a word that starts with a capital letter. */
+  capital(i: number): boolean {
+    if (!this.has(i) || this.kind[i] !== WORD) return false;
+    const c = this.src.charCodeAt(this.start[i]);
+    return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
   }
 
   has(i: number): boolean {
@@ -134,6 +143,25 @@ function keyCode(c: number): number {
   }
 }
 
+/**
+ * isBlank, isDigit and isLetter of every character as one table lookup (characters from
+ * U+0250 on are letters of none and blank only as U+2009 and U+202F): the scanner asks for
+ * every character, and chains of comparisons cost more in branches than the lookup.
+ */
+const BLANK = 1;
+const DIGIT = 2;
+const LETTER = 3;
+const CHAR_CLASS = new Uint8Array(0x250);
+for (let c = 0; c < CHAR_CLASS.length; c++) CHAR_CLASS[c] = isBlank(c) ? BLANK : isDigit(c) ? DIGIT : isLetter(c) ? LETTER : 0;
+
+function charClass(c: number): number {
+  return c < 0x250 ? CHAR_CLASS[c] : c === 0x202f || c === 0x2009 ? BLANK : 0;
+}
+
+/** keyCode of the characters below U+0100 (all others have code 0). */
+const KEY_CODE = new Uint8Array(0x100);
+for (let c = 0; c < KEY_CODE.length; c++) KEY_CODE[c] = keyCode(c);
+
 /** The first six characters of a word packed into a number, case-insensitively. */
 const KEY_LENGTH = 6;
 function prefixKey(word: string): number {
@@ -163,12 +191,13 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isBlank(c)) {
+    const cls = charClass(c);
+    if (cls === BLANK) {
       i++;
       continue;
     }
     const start = i;
-    if (isDigit(c) || isLetter(c)) {
+    if (cls === DIGIT || cls === LETTER) {
       let plain = true;
       let letters = false;
       let key = 0;
@@ -177,34 +206,34 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
       let value = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
-        if (isLetter(d)) letters = true;
+        const k = charClass(d);
+        if (k === LETTER) letters = true;
+        else if (k === DIGIT) value = value * 10 + (d - 48);
         else if ((d === 46 || d === 44) && !letters && i + 1 < to && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) plain = false;
-        else if (!isDigit(d)) break;
-        if (i - start < KEY_LENGTH) key = key * 32 + keyCode(d);
-        node = lexicon.next(node, d);
-        value = value * 10 + (d - 48);
+        else break;
+        if (i - start < KEY_LENGTH) key = key * 32 + (d < 0x100 ? KEY_CODE[d] : 0);
+        if (node !== 0) node = lexicon.next(node, d);
         i++;
       }
       if (letters) {
-        const capital = (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
         const exact = lexicon.word(node);
         if (exact !== null) {
-          tokens.push(start, i, WORD, -1, capital, exact, (lexicon.starts(node) >> shift) & (CORE_START | LEAD_START));
-        } else if (isDigit(c) || GRAMMAR_KEYS.has(key)) {
+          tokens.push(start, i, WORD, -1, exact, (lexicon.starts(node) >> shift) & (CORE_START | LEAD_START));
+        } else if (isDigit(c) || isGrammarKey(key)) {
           const word = text.slice(start, i).toLowerCase();
-          tokens.push(start, i, WORD, -1, capital, word, (isDigit(c) ? CORE_START : 0) | startBits(v, word));
+          tokens.push(start, i, WORD, -1, word, (isDigit(c) ? CORE_START : 0) | startBits(v, word));
         } else {
-          tokens.push(start, i, WORD, -1, capital, null, 0);
+          tokens.push(start, i, WORD, -1, null, 0);
         }
       } else {
         const n = plain && i - start <= 9 ? value : -1;
         // Cores read numbers as day, month, plan or quarter numbers (≤ 99), years (1900–2100) or "30.12.2021" (no value).
-        tokens.push(start, i, NUM, n, false, null, n <= 99 || (n >= 1900 && n <= 2100) ? CORE_START : 0);
+        tokens.push(start, i, NUM, n, null, n <= 99 || (n >= 1900 && n <= 2100) ? CORE_START : 0);
       }
       continue;
     }
     i++;
-    tokens.push(start, i, PUNCT, -1, false, null, QUOTE_CODES.has(c) ? CORE_START : 0);
+    tokens.push(start, i, PUNCT, -1, null, QUOTE_CODES.has(c) ? CORE_START : 0);
   }
   return tokens;
 }
@@ -419,7 +448,7 @@ class Reader {
     const t = this.tokens;
     const exists = t.has(i);
     const kind = exists ? t.kind[i] : -1;
-    return { exists, kind, value: exists ? t.value[i] : -1, capital: exists && t.capital[i] === 1, text: kind === NUM ? '' : t.text(i) };
+    return { exists, kind, value: exists ? t.value[i] : -1, capital: t.capital(i), text: kind === NUM ? '' : t.text(i) };
   }
 
   private word(i: number, options: ReadonlySet<string>): boolean {
@@ -698,7 +727,7 @@ class Reader {
   /** True for a capitalised word the grammar does not know: a word of a name, not "The" or "In". */
   private isNameWord(i: number): boolean {
     const t = this.tokens;
-    return t.has(i) && t.kind[i] === WORD && t.capital[i] === 1 && t.text(i) === '';
+    return t.capital(i) && t.text(i) === '';
   }
 
   /** The core expression at i, if any; `led` when a lead precedes it, `and` after "between". */
@@ -790,6 +819,16 @@ const KNOWN_WORDS: Set<string> = (() => {
 /** Prefix keys of every word the grammar knows. */
 const GRAMMAR_KEYS: Set<number> = new Set([...KNOWN_WORDS].map(prefixKey));
 
+/** A bit per 16-bit hash of the keys in GRAMMAR_KEYS: most other words are told apart by one bit test, without a Set lookup. */
+const KEY_FILTER = new Uint32Array(1 << 11);
+const keyHash = (key: number): number => (key ^ (key >>> 16)) & 0xffff;
+for (const key of GRAMMAR_KEYS) KEY_FILTER[keyHash(key) >>> 5] |= 1 << (keyHash(key) & 31);
+
+function isGrammarKey(key: number): boolean {
+  const h = keyHash(key);
+  return (KEY_FILTER[h >>> 5] & (1 << (h & 31))) !== 0 && GRAMMAR_KEYS.has(key);
+}
+
 
 const QUOTE_CODES: Set<number> = new Set([...QUOTES].map((q) => q.charCodeAt(0)));
 
@@ -809,6 +848,8 @@ const SYMBOLS = (() => {
   return n;
 })();
 const LEXICON_ROOT = 1;
+/** Rows of the lexicon's table are 2^LEXICON_ROW_BITS wide (at least SYMBOLS), so that a row starts at node << LEXICON_ROW_BITS. */
+const LEXICON_ROW_BITS = 6;
 const LEXICON_DE_SHIFT = 2;
 
 /** What a known word can start in a language: a core (CORE_START) and/or a lead (LEAD_START). */
@@ -817,12 +858,13 @@ function startBits(v: Vocabulary, word: string): number {
 }
 
 class Lexicon {
-  private readonly table: Int32Array;
+  private readonly table: Uint16Array;
   private readonly words: Array<string | null>;
   private readonly flags: Uint8Array;
 
   constructor(known: Iterable<string>) {
-    const rows: number[][] = [new Array<number>(SYMBOLS).fill(0), new Array<number>(SYMBOLS).fill(0)];
+    const width = 1 << LEXICON_ROW_BITS;
+    const rows: number[][] = [new Array<number>(width).fill(0), new Array<number>(width).fill(0)];
     const words: Array<string | null> = [null, null];
     const flags: number[] = [0, 0];
     for (const w of known) {
@@ -835,7 +877,7 @@ class Lexicon {
         else {
           if (rows[node][sym] === 0) {
             rows[node][sym] = rows.length;
-            rows.push(new Array<number>(SYMBOLS).fill(0));
+            rows.push(new Array<number>(width).fill(0));
             words.push(null);
             flags.push(0);
           }
@@ -847,14 +889,15 @@ class Lexicon {
       words[node] = w;
       flags[node] = startBits(VOCABULARY.en, w) | (startBits(VOCABULARY.de, w) << LEXICON_DE_SHIFT);
     }
-    this.table = Int32Array.from(rows.flat());
+    if (SYMBOLS > width || rows.length > 0xffff) throw new Error('the lexicon outgrew its table');
+    this.table = Uint16Array.from(rows.flat());
     this.words = words;
     this.flags = Uint8Array.from(flags);
   }
 
   /** The node after reading character code c at `node` (0, dead, stays dead). */
   next(node: number, c: number): number {
-    return c < 256 ? this.table[node * SYMBOLS + SYMBOL[c]] : 0;
+    return c < 256 ? this.table[(node << LEXICON_ROW_BITS) | SYMBOL[c]] : 0;
   }
 
   /** The known word spelled out to `node`, or null. */
