@@ -29,9 +29,9 @@ const PUNCT = 2;
 
 /**
  * Bits of Tokens.starts. A core can start only at a word of Vocabulary.coreStarts, a
- * digit-led word, a number a core reads (≤ 99 or a year 1900–2100, or one without a plain
- * value such as "30.12.2021") or an opening quote (see Reader.core); a lead only at a first
- * word of a lead. Every other token is skipped without looking at it further.
+ * digit-led word, a number a core reads (≤ 99, a year 1900–2100, or a date such as
+ * "30.12.2021") or an opening quote (see Reader.core); a lead only at a first word of a
+ * lead. Every other token is skipped without looking at it further.
  */
 const CORE_START = 1;
 const LEAD_START = 2;
@@ -56,7 +56,7 @@ class Tokens {
   /** Texts of known words, words[0..wordCount) of this text (kept, not emptied, from call to call). */
   private readonly words: string[] = [];
   private wordCount = 0;
-  private src = '';
+  src = '';
 
   /** Empties the list for tokens of `src`, with room for `capacity` of them. */
   reset(src: string, capacity: number): void {
@@ -228,7 +228,8 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
       } else {
         const n = plain && i - start <= 9 ? value : -1;
         // Cores read numbers as day, month, plan or quarter numbers (≤ 99), years (1900–2100) or "30.12.2021" (no value).
-        tokens.push(start, i, NUM, n, null, n <= 99 || (n >= 1900 && n <= 2100) ? CORE_START : 0);
+        const core = n < 0 ? dayShaped(text, start, i) : n <= 99 || (n >= 1900 && n <= 2100);
+        tokens.push(start, i, NUM, n, null, core ? CORE_START : 0);
       }
       continue;
     }
@@ -236,6 +237,20 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
     tokens.push(start, i, PUNCT, -1, null, QUOTE_CODES.has(c) ? CORE_START : 0);
   }
   return tokens;
+}
+
+/** True if text[from, to) splits at '.' into parts of at most 2, at most 2 and exactly 4 characters, as Reader.day reads "30.12.2021". */
+function dayShaped(text: string, from: number, to: number): boolean {
+  let dots = 0;
+  let first = -1;
+  let second = -1;
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== 46) continue;
+    if (dots === 0) first = k;
+    else if (dots === 1) second = k;
+    dots++;
+  }
+  return dots === 2 && first - from <= 2 && second - first - 1 <= 2 && to - second - 1 === 4;
 }
 
 // ---------------------------------------------------------------- dates
@@ -443,12 +458,10 @@ class Reader {
     this.t = today;
   }
 
-  /** The token at i as plain values (kind -1 out of range; text '' for numbers, which would cost a slice). */
-  private view(i: number): { exists: boolean; kind: number; value: number; capital: boolean; text: string } {
+  /** True if token i is an opening or closing quote. */
+  private isQuote(i: number): boolean {
     const t = this.tokens;
-    const exists = t.has(i);
-    const kind = exists ? t.kind[i] : -1;
-    return { exists, kind, value: exists ? t.value[i] : -1, capital: t.capital(i), text: kind === NUM ? '' : t.text(i) };
+    return t.has(i) && t.kind[i] === PUNCT && QUOTE_CODES.has(t.src.charCodeAt(t.start[i]));
   }
 
   private word(i: number, options: ReadonlySet<string>): boolean {
@@ -474,19 +487,19 @@ class Reader {
 
   /** A month name at i (capitalised, abbreviations with an optional '.'): [month, end] or null. */
   private month(i: number): [number, number] | null {
-    const tok = this.view(i);
-    if (tok.kind !== WORD || !tok.capital) return null;
-    const m = this.v.months.get(tok.text);
+    if (!this.tokens.capital(i)) return null;
+    const text = this.text(i);
+    const m = this.v.months.get(text);
     if (m === undefined) return null;
-    return [m, !this.v.fullMonths.has(tok.text) && this.text(i + 1) === '.' ? i + 2 : i + 1];
+    return [m, !this.v.fullMonths.has(text) && this.text(i + 1) === '.' ? i + 2 : i + 1];
   }
 
   /** A small number in digits or words at i ("eight", "8", "acht"), or -1. */
   private count(i: number): number {
-    const tok = this.view(i);
-    if (!tok.exists) return -1;
-    if (tok.kind === NUM) return tok.value >= 1 && tok.value <= 12 ? tok.value : -1;
-    return this.v.numbers.get(tok.text) ?? -1;
+    const t = this.tokens;
+    if (!t.has(i)) return -1;
+    if (t.kind[i] === NUM) return t.value[i] >= 1 && t.value[i] <= 12 ? t.value[i] : -1;
+    return this.v.numbers.get(t.text(i)) ?? -1;
   }
 
   /** The year a phrase like "2021", ", 2021", "of 2021", "this year", "des Jahres 2021" names: [year, end] or null. */
@@ -534,31 +547,32 @@ class Reader {
   /** The n-th Five-Year Plan ("13th Five-Year Plan (2016-2020)", "14. Fünfjahresplans"). */
   private plan(i: number): Core | null {
     let n = -1;
-    if (QUOTES.has(this.text(i))) i++;
+    if (this.isQuote(i)) i++;
     let j = i;
-    const tok = this.view(i);
-    if (!tok.exists) return null;
-    if (this.lang === 'en' && tok.kind === WORD) {
-      const m = ORDINAL.exec(tok.text);
+    const t = this.tokens;
+    if (!t.has(i)) return null;
+    const kind = t.kind[i];
+    if (this.lang === 'en' && kind === WORD) {
+      const m = ORDINAL.exec(t.text(i));
       if (m) n = Number(m[1]);
       j = i + 1;
-    } else if (this.lang === 'de' && tok.kind === NUM && tok.value >= 1 && tok.value <= 99 && this.text(i + 1) === '.') {
-      n = tok.value;
+    } else if (this.lang === 'de' && kind === NUM && t.value[i] >= 1 && t.value[i] <= 99 && this.text(i + 1) === '.') {
+      n = t.value[i];
       j = i + 2;
     }
     if (n < 1) return null;
-    if (QUOTES.has(this.text(j))) j++;
+    if (this.isQuote(j)) j++;
     if (this.lang === 'en') {
       if (this.sequence(j, SEQ_FIVE_DASH_YEAR_PLAN)) j += 4;
       else if (this.sequence(j, SEQ_FIVE_YEAR_PLAN)) j += 3;
       else if (this.text(j) === 'fyp') j += 1;
       else return null;
-      if (QUOTES.has(this.text(j))) j++;
+      if (this.isQuote(j)) j++;
       if (this.text(j) === 'period') j++;
     } else {
       if (!this.text(j).startsWith('fünfjahresplan')) return null;
       j++;
-      if (QUOTES.has(this.text(j))) j++;
+      if (this.isQuote(j)) j++;
       if (DASHES.has(this.text(j)) && this.text(j + 1).startsWith('periode')) j += 2;
     }
     const stated = this.parenYears(j);
@@ -570,9 +584,9 @@ class Reader {
 
   /** "December 30, 2021", "30 December 2021", "30. Dezember 2021", "30.12.2021", "2021-12-30". */
   private day(i: number): Core | null {
-    const tok = this.view(i);
-    if (!tok.exists) return null;
-    if (tok.kind === NUM && tok.value < 0) {
+    const t = this.tokens;
+    if (!t.has(i)) return null;
+    if (t.kind[i] === NUM && t.value[i] < 0) {
       // "30.12.2021" as one number token.
       const parts = this.text(i).split('.');
       if (parts.length === 3 && parts[2].length === 4 && parts[0].length <= 2 && parts[1].length <= 2) {
@@ -606,10 +620,11 @@ class Reader {
   }
 
   private dayNumber(i: number): number {
-    const tok = this.view(i);
-    if (!tok.exists) return -1;
-    if (tok.kind === NUM && this.tokens.length(i) <= 2 && tok.value >= 1 && tok.value <= 31) return tok.value;
-    const m = tok.kind === WORD ? ORDINAL.exec(tok.text) : null;
+    const t = this.tokens;
+    if (!t.has(i)) return -1;
+    const kind = t.kind[i];
+    if (kind === NUM && t.length(i) <= 2 && t.value[i] >= 1 && t.value[i] <= 31) return t.value[i];
+    const m = kind === WORD ? ORDINAL.exec(t.text(i)) : null;
     return m && Number(m[1]) <= 31 ? Number(m[1]) : -1;
   }
 
@@ -656,20 +671,23 @@ class Reader {
 
   /** "Q1 2021", "H1 2021", "first quarter of 2021", "second half of 2021", "im ersten Quartal 2021", "1. Halbjahr 2021". */
   private quarter(i: number): Core | null {
-    const tok = this.view(i);
-    if (!tok.exists) return null;
+    const t = this.tokens;
+    if (!t.has(i)) return null;
+    const kind = t.kind[i];
+    // A number's digits are no code or ordinal word: skip slicing them.
+    const text = kind === NUM ? '' : t.text(i);
     let n = -1;
     let months = 0;
     let j = i + 1;
-    const code = PERIOD_CODE.exec(tok.text);
-    if (code && tok.kind === WORD) {
+    const code = PERIOD_CODE.exec(text);
+    if (code && kind === WORD) {
       n = Number(code[2]);
       months = code[1] === 'q' ? 3 : 6;
     } else {
-      const ordinal = ORDINAL_WORDS[this.lang].get(tok.text);
+      const ordinal = ORDINAL_WORDS[this.lang].get(text);
       if (ordinal !== undefined) n = ordinal;
-      else if (this.lang === 'de' && tok.kind === NUM && tok.value >= 1 && tok.value <= 4 && this.text(i + 1) === '.') {
-        n = tok.value;
+      else if (this.lang === 'de' && kind === NUM && t.value[i] >= 1 && t.value[i] <= 4 && this.text(i + 1) === '.') {
+        n = t.value[i];
         j = i + 2;
       }
       const unit = this.text(j);
@@ -730,11 +748,20 @@ class Reader {
     return t.capital(i) && t.text(i) === '';
   }
 
-  /** The core expression at i, if any; `led` when a lead precedes it, `and` after "between". */
+  /**
+   * The core expression at i, if any; `led` when a lead precedes it, `and` after "between".
+   * Only CORE_START tokens can start one. Numbers and quotes go only to the parsers that
+   * accept them as first token (the others start with a word and fail on them anyway).
+   */
   core(i: number, led: boolean, and: boolean): Core | null {
-    const tok = this.view(i);
-    if (!tok.exists) return null;
-    if (tok.kind === WORD ? !this.v.coreStarts.has(tok.text) && !isDigit(tok.text.charCodeAt(0)) : tok.kind === PUNCT && !QUOTES.has(tok.text)) return null;
+    const t = this.tokens;
+    if (!t.has(i) || (t.starts[i] & CORE_START) === 0) return null;
+    const kind = t.kind[i];
+    if (kind === NUM) {
+      return this.lang === 'en' ? this.day(i) ?? this.years(i, led, and) : this.plan(i) ?? this.day(i) ?? this.quarter(i) ?? this.years(i, led, and);
+    }
+    // An opening quote: "“14th Five-Year Plan”".
+    if (kind === PUNCT) return this.plan(i);
     return (
       this.plan(i) ??
       this.day(i) ??
