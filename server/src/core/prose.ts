@@ -835,8 +835,9 @@ class SentenceBatch {
   /** Index of each piece's paragraph. */
   readonly paragraphs: number[] = [];
   length = 0;
-  /** Sentences found so far, in paragraph order. */
+  /** Sentences found so far, in paragraph order, and how many of them findSentences has taken. */
   readonly sentences: Sentence[] = [];
+  taken = 0;
   // The sentence being assembled: it stays open while its breaks are undone (isFalseBreak).
   private paragraph = -1;
   private from = 0;
@@ -919,27 +920,19 @@ export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence
       ws = we;
     }
   }
-  const done: Sentence[][] = [];
   for (const batch of batches.values()) {
     batch.flush(masked, paragraphs);
     batch.close();
-    done.push(batch.sentences);
   }
-  return done.length === 1 ? done[0] : mergeByParagraph(done);
-}
-
-/** Sentence lists each in paragraph order, merged into one in paragraph order. */
-function mergeByParagraph(lists: Sentence[][]): Sentence[] {
-  const out: Sentence[] = [];
-  const next = lists.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let l = 0; l < lists.length; l++) {
-      if (next[l] < lists[l].length && (best < 0 || lists[l][next[l]].paragraph < lists[best][next[best]].paragraph)) best = l;
-    }
-    if (best < 0) return out;
-    out.push(lists[best][next[best]++]);
+  if (batches.size === 1) return batches.values().next().value!.sentences;
+  // Each paragraph's sentences stand together in its language's list: take them paragraph by paragraph.
+  const sentences: Sentence[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const batch = batches.get(paragraphs[p].lang)!;
+    const list = batch.sentences;
+    while (batch.taken < list.length && list[batch.taken].paragraph === p) sentences.push(list[batch.taken++]);
   }
+  return sentences;
 }
 
 const LINE_BREAKS = /[\r\n]/g;
