@@ -121,6 +121,21 @@ test('the incremental checker gives what a fresh check gives, edit after edit', 
   }
 });
 
+test('an edit that changes the document language re-reads short paragraphs it did not touch', () => {
+  // A short paragraph takes the document's language; replacing the long German paragraph by an
+  // English one makes it English although its own text did not change.
+  const de = 'Die Stadt hat in den letzten Jahren viel getan, und die Zahl der Firmen ist mit der Zeit in der Region gestiegen, wie es die Behörde sagt.\n\n';
+  const en = 'The city has done a lot in the last years, and the number of the firms has risen in the region over the time, as the office says it is.\n\n';
+  const short = 'Chongqing: 8.753 foreign-invested enterprises.';
+  const checker = new DocumentChecker(base);
+  const before = checker.check(de + short, { today: '2026-12-02' });
+  assert.deepEqual(before.paragraphs.map((p) => p.lang), ['de', 'de']);
+  assert.equal(before.claims.length, 0);
+  const after = checker.check(en + short, { today: '2026-12-02' });
+  assert.deepEqual(after.paragraphs.map((p) => p.lang), ['en', 'en']);
+  assert.deepEqual(after.claims.map((c) => [c.claim.figure.text, c.verdict.kind]), [['8.753', 'conflicting']]);
+});
+
 test('look-alike metrics stay apart', () => {
   const cases: Array<[string, string[]]> = [
     ['Chongqing has established a total of 8,753 foreign-invested enterprises.', ['chongqing.foreign-invested-enterprises']],

@@ -1,6 +1,6 @@
 // factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--today YYYY-MM-DD] FILE...
 import { parseArgs } from 'node:util';
-import { DocumentChecker } from '../core/check';
+import { check } from '../core/check';
 import { ConfigError, type FactlintSettings } from '../core/config';
 import { claimSeverity, findings, type Finding } from '../core/findings';
 import { LineIndex } from '../core/positions';
@@ -70,7 +70,7 @@ export function runCheck(args: string[], io: Io, version: string): number {
       exit = 2;
       continue;
     }
-    const result = new DocumentChecker(loaded.base).check(read.text, { lang, format: draftFormat(path), today: values.today });
+    const result = check(read.text, loaded.base, { lang, format: draftFormat(path), today: values.today });
     const report = { path, text: read.text, claims: result.claims, findings: findings(result, settings) };
     reports.push(report);
     if (exit === 0 && report.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) exit = 1;

@@ -6,7 +6,7 @@ import { linkSentence, namedSubjects } from './claims';
 import { factIndex, type FactIndex } from './factIndex';
 import { findFigures } from './figures';
 import { tokenize } from './phrases';
-import { maskAfterEdit } from './editMask';
+import { maskAfterEdit, unchangedEnds } from './editMask';
 import { EvidenceCache, findParagraphs, findSentences, maskDocument, type MaskedDocument } from './prose';
 import { findSuppressions } from './suppressions';
 import { findTimeMentions } from './timeMentions';
@@ -31,9 +31,26 @@ export function check(text: string, base: FactBase, options: CheckOptions = {}):
   return new DocumentChecker(base, false).check(text, options);
 }
 
-/** Checks successive versions of a document, reusing the results of unchanged paragraphs. */
+/** What the last completed check saw and found, paragraph by paragraph. */
+interface LastCheck {
+  masked: string;
+  date: string;
+  paragraphs: Paragraph[];
+  results: ParagraphResult[];
+  /** The subjects carried into each paragraph. */
+  carried: string[][];
+}
+
+/**
+ * Checks successive versions of a document, reusing the results of unchanged paragraphs. A
+ * paragraph is unchanged where it lies wholly before or after the edit (the masked texts'
+ * common start and end), stands where it stood (moved by the edit's length change) and gets
+ * the same language and carried subjects: its text, and so its result, is the same. No
+ * paragraph text is hashed or compared, so a keystroke costs the edited paragraph plus a
+ * pass over the paragraph list.
+ */
 export class DocumentChecker {
-  private cache = new Map<string, ParagraphResult>();
+  private last: LastCheck | undefined;
   private readonly index: FactIndex;
 
   /** The last text masked, to mask the next version from it where the edit allows (editMask.ts). */
@@ -48,7 +65,7 @@ export class DocumentChecker {
   private mask(text: string, format: 'markdown' | 'plaintext'): MaskedDocument {
     const last = this.lastMask;
     const masked = (last && last.format === format && maskAfterEdit(last.text, last.masked, text)) || maskDocument(text, format);
-    this.lastMask = { text, format, masked };
+    if (this.remember) this.lastMask = { text, format, masked };
     return masked;
   }
 
@@ -62,16 +79,20 @@ export class DocumentChecker {
 
   /**
    * The same check, one paragraph per step: a server drives it between other requests and
-   * stops driving it when a newer version replaces the text. The paragraph cache changes only
-   * when the last step completes, so an abandoned check leaves the checker as it was.
+   * stops driving it when a newer version replaces the text. What the checker remembers
+   * changes only when the last step completes, so an abandoned check leaves it as it was.
    */
   *checkSteps(text: string, options: CheckOptions = {}): Generator<void, CheckResult, void> {
     const format = options.format ?? 'markdown';
     const date = options.today ?? today();
     const { text: masked, breaks } = this.mask(text, format);
-    this.evidence.nextVersion();
-    const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks, this.evidence);
-    const next = new Map<string, ParagraphResult>();
+    if (this.remember) this.evidence.nextVersion();
+    const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks, this.remember ? this.evidence : undefined);
+    const last = this.last && this.last.date === date ? this.last : undefined;
+    const same = last && unchangedEnds(last.masked, masked);
+    const delta = last ? masked.length - last.masked.length : 0;
+    const results: ParagraphResult[] = [];
+    const carried: string[][] = [];
     const claims: CheckedClaim[] = [];
     const figures: Figure[] = [];
     let carry: string[] = [];
@@ -79,20 +100,25 @@ export class DocumentChecker {
       yield;
       const p = paragraphs[i];
       let result: ParagraphResult | undefined;
-      if (this.remember) {
-        const key = `${p.lang}\u0000${date}\u0000${carry.join(',')}\u0000${masked.slice(p.start, p.end)}`;
-        result = next.get(key) ?? this.cache.get(key);
-        if (!result) result = this.checkParagraph(masked, p, i, carry, date);
-        else if (result.start !== p.start) result = shift(result, p.start);
-        next.set(key, result);
-      } else {
-        result = this.checkParagraph(masked, p, i, carry, date);
+      if (last && same) {
+        // Where the paragraph stood in the last version, if the edit cannot have touched it.
+        const before = p.end <= same.prefix ? p.start : p.start >= masked.length - same.suffix ? p.start - delta : -1;
+        const k = before < 0 ? -1 : paragraphAt(last.paragraphs, before);
+        if (k >= 0) {
+          const q = last.paragraphs[k];
+          if (q.end - q.start === p.end - p.start && q.lang === p.lang && sameList(last.carried[k], carry)) {
+            result = last.results[k].start === p.start ? last.results[k] : shift(last.results[k], p.start);
+          }
+        }
       }
+      result ??= this.checkParagraph(masked, p, i, carry, date);
+      results.push(result);
+      carried.push(carry);
       claims.push(...result.claims);
       figures.push(...result.figures);
       if (result.subjectsOut.length > 0) carry = result.subjectsOut;
     }
-    this.cache = next;
+    if (this.remember) this.last = { masked, date, paragraphs, results, carried };
     // A figure read across masked markup ("1000</b> €" reads as "1000     €") is not what the
     // document says at its range: it is left out, so that no finding or fix lands on markup.
     if (figures.some((f) => !exact(text, f))) {
@@ -142,6 +168,24 @@ export class DocumentChecker {
     }
     return { start: p.start, claims, figures, subjectsOut };
   }
+}
+
+/** Index of the paragraph starting at `start` (paragraphs are in document order), or -1. */
+function paragraphAt(paragraphs: readonly Paragraph[], start: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (paragraphs[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < paragraphs.length && paragraphs[lo].start === start ? lo : -1;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether a figure's text is the document's text at its range. */
