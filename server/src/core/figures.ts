@@ -112,7 +112,7 @@ const LETTER = /[\p{L}\p{M}]/u;
 /** Per UTF-16 code unit above ASCII: 0 = not known yet, 1 = letter, 2 = no letter; LETTER runs once per unit. */
 const letterCache = new Uint8Array(0x10000);
 function isLetterCode(c: number): boolean {
-  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  if (c < 0x80) return ((c | 0x20) - 0x61) >>> 0 < 26;
   let k = letterCache[c];
   if (k === 0) letterCache[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return k === 1;
@@ -152,30 +152,37 @@ function tokenize(text: string, from: number, to: number, lang: Lang, buf: Token
       runOpen = true;
     }
     let e = i + 1;
-    // A lone high surrogate takes the next code unit along, which may be the "@" or ":" of an address.
-    const pair = c >= 0xd800 && c <= 0xdbff && e < to;
-    if (runOpen && (opensAddress(text, i, c) || (pair && opensAddress(text, i + 1, text.charCodeAt(i + 1)))
-      || (c === 119 /* w */ && i === runStart && text.startsWith('www.', i)))) {
+    let opaque = false;
+    if (isLetterCode(c)) {
+      if (c === 119 /* w */ && i === runStart && text.startsWith('www.', i)) opaque = true;
+      else {
+        let h = c;
+        for (let d: number; e < to && isLetterCode(d = text.charCodeAt(e)); e++) h = (Math.imul(h, 31) + d) | 0;
+        const info = knownText(text, i, e, h, true);
+        buf.add(WORD, i, e, gapStart, lineStart | ((en ? info.en : info.de) ? CUE : 0), info);
+      }
+    } else if (c >= 48 && c <= 57) {
+      while (e < to && isDigitCode(text.charCodeAt(e))) e++;
+      buf.add(NUM, i, e, gapStart, lineStart | CUE, undefined);
+    } else {
+      // A lone high surrogate takes the next code unit along, which may be the "@" or ":" of an address.
+      const pair = c >= 0xd800 && c <= 0xdbff && e < to;
+      if (runOpen && (opensAddress(text, i, c) || (pair && opensAddress(text, i + 1, text.charCodeAt(i + 1))))) opaque = true;
+      else {
+        if (pair) {
+          if (isSpaceCode(text.charCodeAt(e))) runOpen = false;
+          e++;
+        }
+        const info = knownText(text, i, e, pair ? (Math.imul(c, 31) + text.charCodeAt(i + 1)) | 0 : c, false);
+        buf.add(SYM, i, e, gapStart, lineStart | (info.en ? CUE : 0), info);
+      }
+    }
+    if (opaque) {
       // URLs and e-mail addresses are one opaque token: no figure inside them counts.
       e = i;
       while (e < to && !isSpaceCode(text.charCodeAt(e))) e++;
       buf.n = runTok;
       buf.add(OPAQUE, runStart, e, runGapStart, runLineStart, undefined);
-    } else if (c >= 48 && c <= 57) {
-      while (e < to && isDigitCode(text.charCodeAt(e))) e++;
-      buf.add(NUM, i, e, gapStart, lineStart | CUE, undefined);
-    } else if (isLetterCode(c)) {
-      let h = c;
-      for (let d: number; e < to && isLetterCode(d = text.charCodeAt(e)); e++) h = (Math.imul(h, 31) + d) | 0;
-      const info = knownText(text, i, e, h, true);
-      buf.add(WORD, i, e, gapStart, lineStart | ((en ? info.en : info.de) ? CUE : 0), info);
-    } else {
-      if (pair) {
-        if (isSpaceCode(text.charCodeAt(e))) runOpen = false;
-        e++;
-      }
-      const info = knownText(text, i, e, pair ? (Math.imul(c, 31) + text.charCodeAt(i + 1)) | 0 : c, false);
-      buf.add(SYM, i, e, gapStart, lineStart | (info.en ? CUE : 0), info);
     }
     lineStart = 0;
     gapStart = e;
@@ -460,15 +467,21 @@ export function findFigures(text: string, lang: Lang, from = 0, to = text.length
   }
 }
 
-/** Slots of the cache of token objects, by token index modulo this (a power of two). */
+/**
+ * Token objects made so far, direct-mapped by token index modulo MADE_SLOTS (the parsers read a
+ * few tokens around each cue), tagged with the scanner that made them.
+ */
 const MADE_SLOTS = 128;
+const made: Array<Tok | undefined> = new Array<Tok | undefined>(MADE_SLOTS).fill(undefined);
+const madeAt: number[] = new Array<number>(MADE_SLOTS).fill(-1);
+const madeBy: number[] = new Array<number>(MADE_SLOTS).fill(-1);
+let scans = 0;
 
 class Scanner {
   private readonly n: number;
   private readonly out: Figure[] = [];
-  /** Token objects made so far, direct-mapped by index: the parsers read a few tokens around each cue. */
-  private readonly made: Array<Tok | undefined> = new Array<Tok | undefined>(MADE_SLOTS).fill(undefined);
-  private readonly madeAt: number[] = new Array<number>(MADE_SLOTS).fill(-1);
+  /** Tags this scanner's tokens in the cache of token objects. */
+  private readonly id = scans++;
 
   constructor(private readonly text: string, private readonly lang: Lang, private readonly b: TokenBuffer) {
     this.n = b.n;
@@ -495,7 +508,7 @@ class Scanner {
   /** The token at index i (0 <= i < n). */
   private tk(i: number): Tok {
     const k = i & (MADE_SLOTS - 1);
-    if (this.madeAt[k] === i) return this.made[k]!;
+    if (madeAt[k] === i && madeBy[k] === this.id) return made[k]!;
     const b = this.b;
     const type = b.type[i];
     const start = b.start[i];
@@ -511,8 +524,9 @@ class Scanner {
       text = lc = this.text.slice(start, end);
     }
     const t: Tok = { type: TYPES[type], start, end, text, lc, sp: gapStart < start, gapStart, lineStart: (b.flags[i] & LINE_START) !== 0 };
-    this.madeAt[k] = i;
-    this.made[k] = t;
+    madeAt[k] = i;
+    madeBy[k] = this.id;
+    made[k] = t;
     return t;
   }
   private tok(i: number): Tok | undefined {
@@ -525,15 +539,25 @@ class Scanner {
   private gapOf(t: Tok): string {
     return this.text.slice(t.gapStart, t.start);
   }
+  /** Whether token i is the word (or symbol) w; w is never digits nor an address. */
   private isWord(i: number, w: string): boolean {
-    return this.tok(i)?.lc === w;
+    return this.lcAt(i) === w;
+  }
+  /** The lower-case text of token i if it is a word or symbol, read without making a token object. */
+  private lcAt(i: number): string | undefined {
+    if (i < 0 || i >= this.n) return undefined;
+    const type = this.b.type[i];
+    return type === WORD || type === SYM ? this.b.info[i]!.lc : undefined;
   }
 
   /** The longest phrase of `map` starting at token i (tokens joined by single spaces where spaced). */
   private phrase<T>(i: number, map: Map<string, T>, maxToks = 6): { value: T; next: number; key: string } | undefined {
+    // Most tokens open no phrase: one look at the first, without making token objects.
+    const first = this.lcAt(i);
+    const prefixes = prefixesOf(map);
+    if (first === undefined || !prefixes.has(first)) return undefined;
     let key = '';
     let best: { value: T; next: number; key: string } | undefined;
-    const prefixes = prefixesOf(map);
     for (let j = i; j < i + maxToks && j < this.n; j++) {
       const t = this.tk(j);
       if (t.type === 'num' || t.type === 'opaque') break;

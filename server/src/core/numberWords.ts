@@ -1,5 +1,6 @@
 // Number words, ordinal words and fraction words of English and German, looked up in maps
-// (no regular expressions). German writes numbers below a million as one compound word
+// (no regular expressions). The readers take words already lower-cased (figure recognition
+// lower-cases each distinct word once). German writes numbers below a million as one compound word
 // ("dreihundertneunundneunzigtausendfünfhundertneun"), read here by longest-match morphemes.
 import type { Lang } from './types';
 
@@ -27,20 +28,23 @@ const SCALES: Record<Lang, Map<string, number>> = {
 /** Scale words that only count as such right after money ("$5m"), where "m" cannot mean metres. */
 const MONEY_SCALES = new Map<string, number>([['m', 1e6], ['b', 1e9], ['bn', 1e9], ['mm', 1e6]]);
 
+/** Scale word, lower-cased ("million", "mrd.") → factor. */
 export function scaleWord(word: string, lang: Lang): number | undefined {
-  return SCALES[lang].get(word.toLowerCase());
+  return SCALES[lang].get(word);
 }
 export function moneyScaleWord(word: string): number | undefined {
-  return MONEY_SCALES.get(word.toLowerCase());
+  return MONEY_SCALES.get(word);
 }
 
+/** Every English number word below a hundred, with its value and whether it is a tens word. */
+const EN_BELOW_HUNDRED = new Map<string, Readonly<{ value: number; tens: boolean }>>([
+  ...[...EN_SMALL].map(([w, value]) => [w, { value, tens: false }] as const),
+  ...[...EN_TENS].map(([w, value]) => [w, { value, tens: true }] as const),
+]);
+
 /** English number word below a hundred ("seven", "forty") → value and whether it is a tens word. */
-export function englishSmall(word: string): { value: number; tens: boolean } | undefined {
-  const w = word.toLowerCase();
-  const s = EN_SMALL.get(w);
-  if (s !== undefined) return { value: s, tens: false };
-  const t = EN_TENS.get(w);
-  return t === undefined ? undefined : { value: t, tens: true };
+export function englishSmall(word: string): Readonly<{ value: number; tens: boolean }> | undefined {
+  return EN_BELOW_HUNDRED.get(word);
 }
 
 const EN_ORDINALS = new Map<string, number>([
@@ -51,15 +55,14 @@ const EN_ORDINALS = new Map<string, number>([
 ]);
 /** English ordinal word ("fifth") → 5. */
 export function englishOrdinal(word: string): number | undefined {
-  return EN_ORDINALS.get(word.toLowerCase());
+  return EN_ORDINALS.get(word);
 }
 
 /**
  * English fraction denominator ("tenth", "thirds", "quarter", "half") → denominator.
  * Plural forms ("thirds") are flagged because they need a numerator above one.
  */
-export function englishDenominator(word: string): { den: number; plural: boolean } | undefined {
-  const w = word.toLowerCase();
+export function englishDenominator(w: string): { den: number; plural: boolean } | undefined {
   if (w === 'half') return { den: 2, plural: false };
   if (w === 'halves') return { den: 2, plural: true };
   if (w === 'quarter') return { den: 4, plural: false };
@@ -91,8 +94,19 @@ const DE_MORPHEMES: Array<[string, number, 'unit' | 'teen' | 'tens' | 'hundred' 
  * place value of its smallest part, or undefined when the word is not wholly a number.
  * The bare articles "ein"/"eine" are not read as numbers here; callers decide.
  */
-export function germanNumber(word: string): { value: number; precision: number } | undefined {
-  const w = word.toLowerCase();
+export function germanNumber(word: string): Readonly<{ value: number; precision: number }> | undefined {
+  let known = germanNumbers.get(word);
+  if (known === undefined) {
+    if (germanNumbers.size >= MAX_GERMAN_NUMBERS) germanNumbers.clear();
+    germanNumbers.set(word, (known = readGermanNumber(word) ?? null));
+  }
+  return known ?? undefined;
+}
+/** Words read so far (null: no number), bounded: a draft has a few thousand distinct words. */
+const germanNumbers = new Map<string, Readonly<{ value: number; precision: number }> | null>();
+const MAX_GERMAN_NUMBERS = 20_000;
+
+function readGermanNumber(w: string): { value: number; precision: number } | undefined {
   let i = 0;
   let total = 0;
   let current = 0;
@@ -136,8 +150,7 @@ export function germanNumber(word: string): { value: number; precision: number }
 }
 
 /** German fraction noun ("Viertel", "Fünfzehntel", "Hälfte") → denominator. */
-export function germanDenominator(word: string): number | undefined {
-  const w = word.toLowerCase();
+export function germanDenominator(w: string): number | undefined {
   if (w === 'hälfte' || w === 'haelfte') return 2;
   if (w === 'drittel') return 3;
   if (w === 'siebtel') return 7;
@@ -153,8 +166,7 @@ const DE_ORDINAL_STEMS = new Map<string, number>([
   ['siebent', 7], ['acht', 8], ['neunt', 9], ['zehnt', 10], ['elft', 11], ['zwölft', 12], ['zwoelft', 12],
 ]);
 /** German ordinal adjective or noun in any ending ("fünfter", "fünften", "Dritte", "zwanzigste") → number. */
-export function germanOrdinal(word: string): number | undefined {
-  const w = word.toLowerCase();
+export function germanOrdinal(w: string): number | undefined {
   for (const ending of ['e', 'er', 'en', 'em', 'es']) {
     if (!w.endsWith(ending)) continue;
     const stem = w.slice(0, -ending.length);
