@@ -186,6 +186,24 @@ test('for any words, mentions lie in order inside the range and denote real days
   );
 });
 
+test('grammar words are read in any case, and other words by their first six letters', () => {
+  // Upper case, umlauts included, reads as the lower-case word.
+  expect('de', 'JAHRESENDE 2020', 'JAHRESENDE 2020 → 2020-12-31..2020-12-31');
+  expect('de', 'FÜR 2020', 'FÜR 2020 → 2020-01-01..2020-12-31');
+  expect('en', 'IN Q1 2021', 'IN Q1 2021 → 2021-01-01..2021-03-31');
+  // "İ" lowercases to two characters, so "İn" is not "in" (and no lead).
+  expect('en', 'İn 2020', '2020 → 2020-01-01..2020-12-31');
+  // A capitalised word next to a year makes it part of a name, unless its first six letters are a grammar word's.
+  expect('en', 'Business Report 2020 data');
+  expect('en', 'Periodical 2020 data', '2020 → 2020-01-01..2020-12-31');
+});
+
+test('dates written as one number start a mention', () => {
+  expect('de', 'Stand 30.12.2021', 'Stand 30.12.2021 → 2021-12-30..2021-12-30');
+  expect('en', 'on 1.2.2021', 'on 1.2.2021 → 2021-02-01..2021-02-01');
+  expect('en', 'In the 1,297 2020', '2020 → 2020-01-01..2020-12-31');
+});
+
 test('a malformed today is a clear error', () => {
   assert.throws(() => findTimeMentions('this year', 0, 9, 'en', '12.10.2021'), /today must be an ISO date YYYY-MM-DD, got "12.10.2021"/);
   assert.throws(() => findTimeMentions('this year', 0, 9, 'en', '2021-02-30'), /today must be an ISO date/);

@@ -38,7 +38,7 @@ const LEAD_START = 2;
 
 /**
  * Tokens as parallel typed arrays: an object per token would load the collector on long
- * drafts. Words carry their lowercased text only if the grammar knows them (GRAMMAR_KEYS).
+ * drafts. Words carry their lowercased text only if the grammar knows them (WordAutomaton.known).
  * One instance is reused from call to call (calls are synchronous), growing as needed,
  * because the language server calls once per sentence and allocation would dominate.
  */
@@ -143,31 +143,46 @@ function keyCode(c: number): number {
   }
 }
 
+/** Words are recognised by their first KEY_LENGTH characters' keyCodes (see WordAutomaton). */
+const KEY_LENGTH = 6;
+
 /**
- * isBlank, isDigit and isLetter of every character as one table lookup (characters from
- * U+0250 on are letters of none and blank only as U+2009 and U+202F): the scanner asks for
- * every character, and chains of comparisons cost more in branches than the lookup.
+ * Symbols of the characters a known word can hold, as toLowerCase reads them (A–Z as a–z,
+ * Ä Ö Ü as ä ö ü), 0 for every other character; SYMBOL_KEY_CODE gives each one's keyCode.
+ */
+const SYMBOL = new Uint8Array(256);
+const SYMBOLS = (() => {
+  let n = 1;
+  for (let c = 97; c <= 122; c++) SYMBOL[c] = SYMBOL[c - 32] = n++;
+  for (const [lower, upper] of [[0xe4, 0xc4], [0xf6, 0xd6], [0xfc, 0xdc]]) SYMBOL[lower] = SYMBOL[upper] = n++;
+  SYMBOL[0xdf] = n++;
+  for (let c = 48; c <= 57; c++) SYMBOL[c] = n++;
+  return n;
+})();
+const SYMBOL_KEY_CODE = new Uint8Array(SYMBOLS);
+for (let c = 0; c < 0x250; c++) {
+  const sym = c < 256 ? SYMBOL[c] : 0;
+  if (sym !== 0) SYMBOL_KEY_CODE[sym] = keyCode(c);
+  // The automaton reads symbols for keyCodes: they must agree on every character.
+  if (SYMBOL_KEY_CODE[sym] !== keyCode(c)) throw new Error(`symbol and key code disagree on U+${c.toString(16)}`);
+}
+
+/**
+ * isBlank, isDigit or isLetter (CHAR_INFO >> 6) and the SYMBOL (CHAR_INFO & 63) of each
+ * character in one lookup: the scanner asks for every character, and chains of comparisons
+ * cost more in branches. From U+0250 on no character is a letter, and U+2009 and U+202F are blanks.
  */
 const BLANK = 1;
 const DIGIT = 2;
 const LETTER = 3;
-const CHAR_CLASS = new Uint8Array(0x250);
-for (let c = 0; c < CHAR_CLASS.length; c++) CHAR_CLASS[c] = isBlank(c) ? BLANK : isDigit(c) ? DIGIT : isLetter(c) ? LETTER : 0;
-
-function charClass(c: number): number {
-  return c < 0x250 ? CHAR_CLASS[c] : c === 0x202f || c === 0x2009 ? BLANK : 0;
+const CHAR_INFO = new Uint8Array(0x250);
+for (let c = 0; c < CHAR_INFO.length; c++) {
+  const cls = isBlank(c) ? BLANK : isDigit(c) ? DIGIT : isLetter(c) ? LETTER : 0;
+  CHAR_INFO[c] = (cls << 6) | (c < 256 ? SYMBOL[c] : 0);
 }
 
-/** keyCode of the characters below U+0100 (all others have code 0). */
-const KEY_CODE = new Uint8Array(0x100);
-for (let c = 0; c < KEY_CODE.length; c++) KEY_CODE[c] = keyCode(c);
-
-/** The first six characters of a word packed into a number, case-insensitively. */
-const KEY_LENGTH = 6;
-function prefixKey(word: string): number {
-  let key = 0;
-  for (let i = 0; i < word.length && i < KEY_LENGTH; i++) key = key * 32 + keyCode(word.charCodeAt(i));
-  return key;
+function charInfo(c: number): number {
+  return c < 0x250 ? CHAR_INFO[c] : c === 0x202f || c === 0x2009 ? BLANK << 6 : 0;
 }
 
 /**
@@ -176,8 +191,8 @@ function prefixKey(word: string): number {
  * Only words whose first six letters start a word of the grammar get their text: most
  * words of a draft never do, and skipping their strings keeps this allocation-light.
  * Words of the grammar themselves ("the", "of", "in", the common case) are recognised by
- * walking LEXICON while scanning and get its shared string; only other known words
- * ("periodic", "13th", "Quartals") are sliced and lowercased.
+ * WORDS while scanning and get its shared string; only other known words ("periodic",
+ * "13th", "Quartals") are sliced and lowercased.
  * Each token is also marked with what could start there in `lang` (Tokens.starts).
  */
 const scratch = new Tokens();
@@ -185,13 +200,13 @@ const scratch = new Tokens();
 function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
   const tokens = scratch;
   tokens.reset(text, to - from);
-  const lexicon = LEXICON;
-  const shift = lang === 'en' ? 0 : LEXICON_DE_SHIFT;
+  const automaton = WORDS;
+  const shift = lang === 'en' ? 0 : WORD_DE_SHIFT;
   const v = VOCABULARY[lang];
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    const cls = charClass(c);
+    const cls = charInfo(c) >> 6;
     if (cls === BLANK) {
       i++;
       continue;
@@ -200,26 +215,25 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
     if (cls === DIGIT || cls === LETTER) {
       let plain = true;
       let letters = false;
-      let key = 0;
-      let node = LEXICON_ROOT;
+      let state = WORD_START;
       // The value of a plain digit run, read as it is scanned (meaningless otherwise).
       let value = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
-        const k = charClass(d);
+        const info = charInfo(d);
+        const k = info >> 6;
         if (k === LETTER) letters = true;
         else if (k === DIGIT) value = value * 10 + (d - 48);
         else if ((d === 46 || d === 44) && !letters && i + 1 < to && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) plain = false;
         else break;
-        if (i - start < KEY_LENGTH) key = key * 32 + (d < 0x100 ? KEY_CODE[d] : 0);
-        if (node !== 0) node = lexicon.next(node, d);
+        if (state !== WORD_DEAD) state = automaton.next(state, info & 63);
         i++;
       }
       if (letters) {
-        const exact = lexicon.word(node);
+        const exact = automaton.word(state);
         if (exact !== null) {
-          tokens.push(start, i, WORD, -1, exact, (lexicon.starts(node) >> shift) & (CORE_START | LEAD_START));
-        } else if (isDigit(c) || isGrammarKey(key)) {
+          tokens.push(start, i, WORD, -1, exact, automaton.starts(state, shift));
+        } else if (isDigit(c) || automaton.known(state)) {
           const word = text.slice(start, i).toLowerCase();
           tokens.push(start, i, WORD, -1, word, (isDigit(c) ? CORE_START : 0) | startBits(v, word));
         } else {
@@ -843,102 +857,130 @@ const KNOWN_WORDS: Set<string> = (() => {
   return all;
 })();
 
-/** Prefix keys of every word the grammar knows. */
-const GRAMMAR_KEYS: Set<number> = new Set([...KNOWN_WORDS].map(prefixKey));
-
-/** A bit per 16-bit hash of the keys in GRAMMAR_KEYS: most other words are told apart by one bit test, without a Set lookup. */
-const KEY_FILTER = new Uint32Array(1 << 11);
-const keyHash = (key: number): number => (key ^ (key >>> 16)) & 0xffff;
-for (const key of GRAMMAR_KEYS) KEY_FILTER[keyHash(key) >>> 5] |= 1 << (keyHash(key) & 31);
-
-function isGrammarKey(key: number): boolean {
-  const h = keyHash(key);
-  return (KEY_FILTER[h >>> 5] & (1 << (h & 31))) !== 0 && GRAMMAR_KEYS.has(key);
-}
-
-
 const QUOTE_CODES: Set<number> = new Set([...QUOTES].map((q) => q.charCodeAt(0)));
-
-/**
- * The known words as a trie walked one character at a time while a word is scanned, so
- * that a word of the grammar is recognised without slicing or lowercasing it. Characters
- * map to symbols exactly as toLowerCase would (A–Z as a–z, Ä Ö Ü as ä ö ü); any other
- * character leads to the dead node 0, and the word then takes the slow path.
- */
-const SYMBOL = new Uint8Array(256);
-const SYMBOLS = (() => {
-  let n = 1;
-  for (let c = 97; c <= 122; c++) SYMBOL[c] = SYMBOL[c - 32] = n++;
-  for (const [lower, upper] of [[0xe4, 0xc4], [0xf6, 0xd6], [0xfc, 0xdc]]) SYMBOL[lower] = SYMBOL[upper] = n++;
-  SYMBOL[0xdf] = n++;
-  for (let c = 48; c <= 57; c++) SYMBOL[c] = n++;
-  return n;
-})();
-const LEXICON_ROOT = 1;
-/** Rows of the lexicon's table are 2^LEXICON_ROW_BITS wide (at least SYMBOLS), so that a row starts at node << LEXICON_ROW_BITS. */
-const LEXICON_ROW_BITS = 6;
-const LEXICON_DE_SHIFT = 2;
 
 /** What a known word can start in a language: a core (CORE_START) and/or a lead (LEAD_START). */
 function startBits(v: Vocabulary, word: string): number {
   return (v.coreStarts.has(word) ? CORE_START : 0) | (v.leadsByFirst.has(word) ? LEAD_START : 0);
 }
 
-class Lexicon {
+/**
+ * Known words recognised while a word is scanned, one table lookup per character, without
+ * slicing or lowercasing it. A state pairs where the word stands in the trie of
+ * KNOWN_WORDS spelled out (as toLowerCase would spell it) with where its prefix key stands
+ * in the trie of their prefix keys (keyCodes of the first KEY_LENGTH characters, leading
+ * zeros dropped as the packed number drops them, so that KNOWN is exactly "the word's
+ * prefix key is a known word's") and how many characters the key has read.
+ */
+const WORD_DEAD = 0;
+const WORD_START = 1;
+const WORD_DE_SHIFT = 2;
+/** Flag of a state whose prefix key is a known word's. */
+const WORD_KNOWN = 16;
+
+class WordAutomaton {
   private readonly table: Uint16Array;
   private readonly words: Array<string | null>;
   private readonly flags: Uint8Array;
 
   constructor(known: Iterable<string>) {
-    const width = 1 << LEXICON_ROW_BITS;
-    const rows: number[][] = [new Array<number>(width).fill(0), new Array<number>(width).fill(0)];
-    const words: Array<string | null> = [null, null];
-    const flags: number[] = [0, 0];
+    // Spelling trie by symbol (node 0 dead, 1 root) and key trie by key code (node 0 root).
+    const spell: Array<Array<number | undefined>> = [[], []];
+    const spelled: Array<string | null> = [null, null];
+    const keys: Array<Array<number | undefined>> = [[]];
+    const keyEnds: boolean[] = [false];
     for (const w of known) {
-      let node = LEXICON_ROOT;
-      let ok = true;
-      for (let k = 0; k < w.length && ok; k++) {
-        const c = w.charCodeAt(k);
-        const sym = c < 256 ? SYMBOL[c] : 0;
-        if (sym === 0 || (c >= 65 && c <= 90) || c === 0xc4 || c === 0xd6 || c === 0xdc) ok = false;
-        else {
-          if (rows[node][sym] === 0) {
-            rows[node][sym] = rows.length;
-            rows.push(new Array<number>(width).fill(0));
-            words.push(null);
-            flags.push(0);
-          }
-          node = rows[node][sym];
+      let node = 0;
+      for (let k = 0; k < w.length && k < KEY_LENGTH; k++) {
+        const code = keyCode(w.charCodeAt(k));
+        if (node === 0 && code === 0) continue;
+        let next = keys[node][code];
+        if (next === undefined) {
+          next = keys.push([]) - 1;
+          keyEnds.push(false);
+          keys[node][code] = next;
         }
+        node = next;
       }
-      // Punctuation in the vocabulary ("-", ":") is never a word token.
-      if (!ok) continue;
-      words[node] = w;
-      flags[node] = startBits(VOCABULARY.en, w) | (startBits(VOCABULARY.de, w) << LEXICON_DE_SHIFT);
+      keyEnds[node] = true;
+      // Punctuation in the vocabulary ("-", ":") is never a word token: it has a key only.
+      if (![...w].every((ch) => ch.length === 1 && SYMBOL[ch.charCodeAt(0)] !== 0 && ch === ch.toLowerCase())) continue;
+      node = 1;
+      for (let k = 0; k < w.length; k++) {
+        const sym = SYMBOL[w.charCodeAt(k)];
+        let next = spell[node][sym];
+        if (next === undefined) {
+          next = spell.push([]) - 1;
+          spelled.push(null);
+          spell[node][sym] = next;
+        }
+        node = next;
+      }
+      spelled[node] = w;
     }
-    if (SYMBOLS > width || rows.length > 0xffff) throw new Error('the lexicon outgrew its table');
-    this.table = Uint16Array.from(rows.flat());
+    // The product automaton, built breadth-first from the start state; [spell node, key node or -1, key length].
+    const states: Array<[number, number, number]> = [[0, -1, 0], [1, 0, 0]];
+    const ids = new Map<string, number>([['0,-1,0', WORD_DEAD], ['1,0,0', WORD_START]]);
+    const table: number[] = [];
+    const words: Array<string | null> = [];
+    const flags: number[] = [];
+    for (let st = 0; st < states.length; st++) {
+      const [sp, key, length] = states[st];
+      const word = spelled[sp];
+      words.push(word);
+      flags.push((word === null ? 0 : startBits(VOCABULARY.en, word) | (startBits(VOCABULARY.de, word) << WORD_DE_SHIFT)) | (key >= 0 && keyEnds[key] ? WORD_KNOWN : 0));
+      for (let sym = 0; sym < SYMBOLS; sym++) {
+        let next = WORD_DEAD;
+        if (st !== WORD_DEAD) {
+          const sp2 = sp !== 0 && sym !== 0 ? spell[sp][sym] ?? 0 : 0;
+          let key2 = key;
+          let length2 = length;
+          if (key >= 0 && length < KEY_LENGTH) {
+            const code = SYMBOL_KEY_CODE[sym];
+            key2 = key === 0 && code === 0 ? 0 : keys[key][code] ?? -1;
+            length2 = length + 1;
+          }
+          if (key2 < 0) length2 = 0;
+          if (sp2 !== 0 || key2 >= 0) {
+            const id = `${sp2},${key2},${length2}`;
+            next = ids.get(id) ?? -1;
+            if (next < 0) {
+              next = states.push([sp2, key2, length2]) - 1;
+              ids.set(id, next);
+            }
+          }
+        }
+        table.push(next);
+      }
+    }
+    if (states.length > 0xffff) throw new Error('the word automaton outgrew its table');
+    this.table = Uint16Array.from(table);
     this.words = words;
     this.flags = Uint8Array.from(flags);
   }
 
-  /** The node after reading character code c at `node` (0, dead, stays dead). */
-  next(node: number, c: number): number {
-    return c < 256 ? this.table[(node << LEXICON_ROW_BITS) | SYMBOL[c]] : 0;
+  /** The state after reading a character of symbol `sym` in `state` (WORD_DEAD stays dead). */
+  next(state: number, sym: number): number {
+    return this.table[state * SYMBOLS + sym];
   }
 
-  /** The known word spelled out to `node`, or null. */
-  word(node: number): string | null {
-    return this.words[node];
+  /** The known word spelled out to `state`, or null. */
+  word(state: number): string | null {
+    return this.words[state];
   }
 
-  /** CORE_START and LEAD_START bits of the word at `node` for English, then (LEXICON_DE_SHIFT up) for German. */
-  starts(node: number): number {
-    return this.flags[node];
+  /** True if a word ending in `state` has a known word's prefix key. */
+  known(state: number): boolean {
+    return (this.flags[state] & WORD_KNOWN) !== 0;
+  }
+
+  /** CORE_START and LEAD_START bits of the word at `state` in English, or (shift WORD_DE_SHIFT) German. */
+  starts(state: number, shift: number): number {
+    return (this.flags[state] >> shift) & (CORE_START | LEAD_START);
   }
 }
 
-const LEXICON = new Lexicon(KNOWN_WORDS);
+const WORDS = new WordAutomaton(KNOWN_WORDS);
 
 
 /** Dates and periods named in text[start, end) in the given language. `today` (ISO YYYY-MM-DD) resolves "this year", "last year", "as of July this year"; `published`-style anchors are the caller's business (it passes today). */
