@@ -39,6 +39,14 @@ function codeId(): unknown[] {
   return [VERSION, schema, statSync(__filename).size];
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a fact base root can still be read; a root that was a folder must still be one. */
 function readable(root: string, wasFolder: boolean): boolean {
   try {
@@ -125,6 +133,30 @@ export class FactStore {
   setEditorText(path: string, text: string | undefined): void {
     if (text === undefined) this.editor.delete(path);
     else this.editor.set(path, text);
+  }
+
+  /**
+   * Fact files that are not on disk as they were read: changed, added or removed since. For a
+   * watcher that starts after the first load. Files too large to load are left out (still too large).
+   */
+  changedOnDisk(): string[] {
+    const now = new Set<string>();
+    for (const root of this.roots) {
+      if (this.folders.has(root)) for (const p of factFilesIn(root, () => {})) now.add(p);
+      else if (isFile(root)) now.add(root);
+    }
+    const changed: string[] = [];
+    for (const path of now) {
+      const s = this.stamps.get(path);
+      try {
+        const st = statSync(path);
+        if (!s ? this.disk.has(path) || st.size <= MAX_FACT_FILE_BYTES : s.size !== st.size || s.mtimeMs !== st.mtimeMs) changed.push(path);
+      } catch {
+        changed.push(path);
+      }
+    }
+    for (const path of this.disk.keys()) if (!now.has(path)) changed.push(path);
+    return changed;
   }
 
   /** Re-reads one file from disk after it was created, changed or deleted. */

@@ -82,20 +82,37 @@ async function diagnosticsOf(uri: string): Promise<{ version: number; diagnostic
     if (!a) return { version: doc.version, diagnostics: [] };
     return { version: a.version, diagnostics: draftDiagnostics(a, store.base) };
   } finally {
-    settleCacheSoon(SETTLE_AFTER_CHECK_MS);
+    afterStartSoon(AFTER_CHECK_MS);
   }
 }
 
-/** The connection sends a message on a later turn of the event loop: cache work waits until it is out. */
-const SETTLE_AFTER_CHECK_MS = 50;
-/** Without a draft to check, the cache is settled a little later anyway. */
-const SETTLE_AFTER_LOAD_MS = 2000;
-let settleScheduled = false;
-function settleCacheSoon(ms: number): void {
-  if (settleScheduled || !store.cacheUnsettled) return;
-  settleScheduled = true;
+// ---------------------------------------------------------------- after the first diagnostics
+
+/** The connection sends a message on a later turn of the event loop: deferred work waits until it is out. */
+const AFTER_CHECK_MS = 50;
+/** Without a draft to check, deferred work runs a little after the facts loaded anyway. */
+const AFTER_LOAD_MS = 2000;
+/** True once the first diagnostics are out: from then on nothing is deferred. */
+let started = false;
+/** Fact roots whose file system watchers wait for the first diagnostics. */
+let deferredWatch: string[] | undefined;
+let afterStartScheduled = false;
+
+/** Schedules the work kept off the start path: the fact file watchers, writing or reading in the cache. */
+function afterStartSoon(ms: number): void {
+  if (afterStartScheduled || (started && !store.cacheUnsettled)) return;
+  afterStartScheduled = true;
   setTimeout(() => {
-    settleScheduled = false;
+    afterStartScheduled = false;
+    started = true;
+    if (deferredWatch) {
+      startFsWatchers(deferredWatch);
+      deferredWatch = undefined;
+      // What changed between reading the fact files and watching them is read now.
+      const changed = store.changedOnDisk();
+      for (const path of changed) store.refreshFromDisk(path);
+      if (changed.length > 0) scheduleFactReload();
+    }
     // A damaged cached base: load the YAML instead and check again.
     if (store.settleCache()) scheduleFactReload();
   }, ms).unref();
@@ -191,7 +208,7 @@ async function loadFacts(): Promise<void> {
   watchFactRoots(roots);
   const from = store.loadedFromCache ? ` (from the cache ${store.cacheFile})` : '';
   connection.console.info(`factlint: fact base ${roots.join(', ')}: ${store.base.metrics.size} metrics, ${store.base.sources.size} sources${from}`);
-  setTimeout(() => settleCacheSoon(0), SETTLE_AFTER_LOAD_MS).unref();
+  setTimeout(() => afterStartSoon(0), AFTER_LOAD_MS).unref();
 }
 
 // Fact file edits come in bursts too: one reload per turn of the event loop.
@@ -228,7 +245,13 @@ function watchFactRoots(roots: string[]): void {
     clientWatchRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     return;
   }
-  // Clients that cannot watch for us (many terminal editors): watch the fact folders ourselves.
+  // Clients that cannot watch for us (many terminal editors): watch the fact folders ourselves,
+  // once the first diagnostics are out (a recursive watch walks the folders).
+  if (started) startFsWatchers(roots);
+  else deferredWatch = roots;
+}
+
+function startFsWatchers(roots: string[]): void {
   for (const w of fsWatchers) w.close();
   fsWatchers = [];
   for (const root of roots) {

@@ -39,6 +39,7 @@ interface RunOptions {
   awaitWrite?: boolean;
   /** Waits for the cache to be written or used. */
   awaitCache?: boolean;
+  capabilities?: Record<string, unknown>;
   /** Keeps the server running this long after the findings, before it stops. */
   lingerMs?: number;
 }
@@ -53,6 +54,7 @@ describe('compiled fact base cache', () => {
     const paths = opts.paths ?? [ws.facts];
     const c = await LspClient.start({
       rootPath: ws.root,
+      capabilities: opts.capabilities,
       initializationOptions: opts.cache === false ? { cacheDir, cache: false } : { cacheDir },
       configuration: (item) => (item.section === 'factlint' ? { factBase: { paths } } : null),
     });
@@ -179,6 +181,26 @@ describe('compiled fact base cache', () => {
     const baAgain = await run({ paths: [b, a] });
     assert.ok(baAgain.logs.some((l) => l.includes(FROM_CACHE)));
     assert.deepEqual(baAgain.findings, noCache);
+  });
+
+  test('a client that cannot watch files: a fact file changed after the facts were read, before the server watches, is still noticed', async () => {
+    await prime();
+    const path = ws.path(FORTUNE_FILE);
+    const good = readFileSync(path, 'utf8');
+    try {
+      const r = await run({
+        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+        // The server watches the fact folder only after the first diagnostics; the change comes before.
+        before: async (c) => {
+          await c.until('the facts loaded', () => c.logs.find((l) => l.includes(FROM_CACHE)));
+          writeFileSync(path, good.replace('value: 322', 'value: 888'));
+        },
+        until: (findings) => findings.some((f) => f.includes('888')),
+      });
+      assert.ok(r.findings.some((f) => f.includes('888')));
+    } finally {
+      writeFileSync(path, good);
+    }
   });
 
   test('a fact base with problems is not cached', async () => {
