@@ -6,8 +6,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Severity } from './core/types';
 
 export function pathToUri(path: string): string {
-  return pathToFileURL(path).toString();
+  // Every diagnostic of every keystroke points into a fact file: the few fact file URIs are made once.
+  let uri = uris.get(path);
+  if (uri === undefined) {
+    if (uris.size >= MAX_CACHED_URIS) uris.clear();
+    uris.set(path, (uri = pathToFileURL(path).toString()));
+  }
+  return uri;
 }
+const uris = new Map<string, string>();
+const MAX_CACHED_URIS = 10_000;
 
 /** The file system path of a file: URI; undefined for other schemes (untitled:, vscode-notebook-cell:). */
 export function uriToPath(uri: string): string | undefined {
