@@ -276,8 +276,24 @@ interface Day {
   readonly d: number;
 }
 
+/** ISO texts of days (key y·512 + m·32 + d), bounded: a draft names few distinct days, and building the text costs more than finding it. */
+const ISO_TEXTS = new Map<number, string>();
+const ISO_TEXTS_MAX = 4096;
+
 function iso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // Only plain days have a key of their own.
+  const keyed = Number.isInteger(y) && Math.abs(y) < 1e6 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && Number.isInteger(m) && Number.isInteger(d);
+  const key = y * 512 + m * 32 + d;
+  if (keyed) {
+    const known = ISO_TEXTS.get(key);
+    if (known !== undefined) return known;
+  }
+  const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (keyed) {
+    if (ISO_TEXTS.size >= ISO_TEXTS_MAX) ISO_TEXTS.clear();
+    ISO_TEXTS.set(key, text);
+  }
+  return text;
 }
 
 function yearRange(y: number): DateRange {
@@ -456,20 +472,19 @@ interface Core {
   /** False for expressions that cannot be a comparison base (plan periods, spans of years, "the past five years"). */
   comparable: boolean;
   /** True for two-ended expressions ("2016-2020", "January to August"), the only ones "between"/"from" lead. */
-  twoEnded?: boolean;
+  twoEnded: boolean;
 }
 
 class Reader {
   private readonly v: Vocabulary;
-  private readonly t: Day;
+  /** Today, set for each call. */
+  t: Day = { y: 0, m: 0, d: 0 };
 
   constructor(
     private readonly tokens: Tokens,
     private readonly lang: Lang,
-    today: Day,
   ) {
     this.v = VOCABULARY[lang];
-    this.t = today;
   }
 
   /** True if token i is an opening or closing quote. */
@@ -590,10 +605,10 @@ class Reader {
       if (DASHES.has(this.text(j)) && this.text(j + 1).startsWith('periode')) j += 2;
     }
     const stated = this.parenYears(j);
-    if (stated) return { end: stated[2], range: { start: iso(stated[0], 1, 1), end: iso(stated[1], 12, 31) }, comparable: false };
+    if (stated) return { end: stated[2], range: { start: iso(stated[0], 1, 1), end: iso(stated[1], 12, 31) }, comparable: false, twoEnded: false };
     // Plans run five years from 1953, with a three-year pause before the third (1966).
     const first = n === 1 ? 1953 : n === 2 ? 1958 : 1966 + 5 * (n - 3);
-    return { end: j, range: { start: iso(first, 1, 1), end: iso(first + 4, 12, 31) }, comparable: false };
+    return { end: j, range: { start: iso(first, 1, 1), end: iso(first + 4, 12, 31) }, comparable: false, twoEnded: false };
   }
 
   /** "December 30, 2021", "30 December 2021", "30. Dezember 2021", "30.12.2021", "2021-12-30". */
@@ -647,7 +662,7 @@ class Reader {
     const year = y >= 0 ? y : yearOfMonth(m, d, this.t);
     if (!(d >= 1 && d <= daysInMonth(year, m))) return null;
     const day = iso(year, m, d);
-    return { end, range: { start: day, end: day }, comparable: true };
+    return { end, range: { start: day, end: day }, comparable: true, twoEnded: false };
   }
 
   /** "January–August 2021", "January to September this year", "between January and September". */
@@ -670,7 +685,7 @@ class Reader {
     const ys = this.yearSpec(m[1]);
     if (!ys && !led) return null;
     const y = ys ? ys[0] : yearOfMonth(m[0], 1, this.t);
-    return { end: ys ? ys[1] : m[1], range: monthsRange(y, m[0], m[0]), comparable: true };
+    return { end: ys ? ys[1] : m[1], range: monthsRange(y, m[0], m[0]), comparable: true, twoEnded: false };
   }
 
   /** "first eight months of 2021", "ersten acht Monaten 2021". */
@@ -680,7 +695,7 @@ class Reader {
     if (n < 1 || !this.word(i + 2, ANY_MONTHS_MONATEN_MONATE)) return null;
     const ys = this.yearSpec(i + 3);
     if (!ys) return null;
-    return { end: ys[1], range: monthsRange(ys[0], 1, n), comparable: true };
+    return { end: ys[1], range: monthsRange(ys[0], 1, n), comparable: true, twoEnded: false };
   }
 
   /** "Q1 2021", "H1 2021", "first quarter of 2021", "second half of 2021", "im ersten Quartal 2021", "1. Halbjahr 2021". */
@@ -713,28 +728,28 @@ class Reader {
     if (n < 1 || n * months > 12) return null;
     const ys = this.yearSpec(j);
     if (!ys) return null;
-    return { end: ys[1], range: monthsRange(ys[0], (n - 1) * months + 1, n * months), comparable: true };
+    return { end: ys[1], range: monthsRange(ys[0], (n - 1) * months + 1, n * months), comparable: true, twoEnded: false };
   }
 
   /** "this year", "last year", "im Vorjahr", "in the past five years", "in den letzten fünf Jahren". */
   private relative(i: number): Core | null {
     const en = this.lang === 'en';
     if (en ? this.sequence(i, SEQ_THIS_YEAR) : this.word(i, ANY_DIESES_DIESEM_LAUFENDEN) && this.text(i + 1) === 'jahr') {
-      return { end: i + 2, range: yearRange(this.t.y), comparable: true };
+      return { end: i + 2, range: yearRange(this.t.y), comparable: true, twoEnded: false };
     }
     if (en ? this.sequence(i, SEQ_LAST_YEAR) : this.word(i, ANY_LETZTES_LETZTEN_VERGANGENES_VERGANGENEN) && this.text(i + 1) === 'jahr') {
-      return { end: i + 2, range: yearRange(this.t.y - 1), comparable: true };
+      return { end: i + 2, range: yearRange(this.t.y - 1), comparable: true, twoEnded: false };
     }
     // "Vorjahr" names a period only as "im Vorjahr"; "gegenüber dem Vorjahr" is a comparison base.
     if (!en && this.text(i) === 'vorjahr' && this.text(i - 1) === 'im') {
-      return { end: i + 1, range: yearRange(this.t.y - 1), comparable: true };
+      return { end: i + 1, range: yearRange(this.t.y - 1), comparable: true, twoEnded: false };
     }
     if (en ? this.word(i, ANY_PAST_LAST) : this.word(i, ANY_LETZTEN_VERGANGENEN)) {
       const n = this.count(i + 1);
       if (n >= 1 && (en ? this.word(i + 2, ANY_YEARS) : this.word(i + 2, ANY_JAHREN_JAHRE))) {
         const t = this.t;
         const d = Math.min(t.d, daysInMonth(t.y - n, t.m));
-        return { end: i + 3, range: { start: iso(t.y - n, t.m, d), end: iso(t.y, t.m, t.d) }, comparable: false };
+        return { end: i + 3, range: { start: iso(t.y - n, t.m, d), end: iso(t.y, t.m, t.d) }, comparable: false, twoEnded: false };
       }
     }
     return null;
@@ -753,7 +768,7 @@ class Reader {
     const next = this.text(i + 1);
     if (next === '%' || next === 'percent' || next === 'per' || next === 'prozent') return null;
     if (!led && this.lang === 'en' && (this.isNameWord(i - 1) || this.isNameWord(i + 1))) return null;
-    return { end: i + 1, range: yearRange(y), comparable: true };
+    return { end: i + 1, range: yearRange(y), comparable: true, twoEnded: false };
   }
 
   /** True for a capitalised word the grammar does not know: a word of a name, not "The" or "In". */
@@ -982,12 +997,15 @@ class WordAutomaton {
 
 const WORDS = new WordAutomaton(KNOWN_WORDS);
 
+const READERS: Record<Lang, Reader> = { en: new Reader(scratch, 'en'), de: new Reader(scratch, 'de') };
 
 /** Dates and periods named in text[start, end) in the given language. `today` (ISO YYYY-MM-DD) resolves "this year", "last year", "as of July this year"; `published`-style anchors are the caller's business (it passes today). */
 export function findTimeMentions(text: string, start: number, end: number, lang: Lang, today: string): TimeMention[] {
   const day = parseToday(today);
   const tokens = tokenize(text, start, end, lang);
-  const reader = new Reader(tokens, lang, day);
+  // One reader per language over the shared tokens (calls are synchronous).
+  const reader = READERS[lang];
+  reader.t = day;
   const mentions: TimeMention[] = [];
   const starts = tokens.starts;
   let i = 0;
