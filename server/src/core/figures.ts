@@ -61,7 +61,7 @@ class TokenBuffer {
   gapStart: Int32Array;
   flags: Uint8Array;
   /** The word or symbol of the token (numbers and opaque tokens are cut from the text). */
-  info: Array<TokInfo | undefined> = [];
+  info: Array<TokInfo | undefined>;
 
   constructor(public capacity: number) {
     this.type = new Uint8Array(capacity);
@@ -69,7 +69,7 @@ class TokenBuffer {
     this.end = new Int32Array(capacity);
     this.gapStart = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
-    for (let k = 0; k < capacity; k++) this.info.push(undefined);
+    this.info = new Array<TokInfo | undefined>(capacity);
   }
 
   add(type: number, start: number, end: number, gapStart: number, flags: number, info: TokInfo | undefined): void {
@@ -100,11 +100,11 @@ class TokenBuffer {
     const flags = new Uint8Array(capacity);
     flags.set(this.flags);
     this.flags = flags;
-    for (let k = this.capacity; k < capacity; k++) this.info.push(undefined);
+    this.info.length = capacity;
     this.capacity = capacity;
   }
 }
-/** The buffer kept for the next call, unless a huge range made it larger than this. */
+/** The buffer kept for the next call, for ranges up to this many characters. */
 let spareBuffer: TokenBuffer | undefined;
 const MAX_SPARE_TOKENS = 1 << 16;
 
@@ -201,6 +201,13 @@ function isDigitCode(c: number): boolean {
 
 // ---------------------------------------------------------------- word tables
 
+/** Bits of the phrase tables, for TokInfo.opens. */
+const OPENS_CURRENCY_BEFORE = 1;
+const OPENS_CURRENCY_AFTER_EN = 2;
+const OPENS_CURRENCY_AFTER_DE = 4;
+const OPENS_PERCENT_EN = 8;
+const OPENS_PERCENT_DE = 16;
+
 const MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
@@ -238,25 +245,26 @@ const CURRENCY_AFTER: Record<Lang, Map<string, string>> = {
   ]),
 };
 /** The tables above, completed from the platform's currency names and symbols (the tables win). */
-const mergedAfter: Partial<Record<Lang, Map<string, string>>> = {};
-let mergedBefore: Map<string, string> | undefined;
-function currencyAfterTable(lang: Lang): Map<string, string> {
-  return (mergedAfter[lang] ??= new Map([...currencyNames(lang), ...currencySymbols(), ...CURRENCY_AFTER[lang]]));
+const mergedAfter: Partial<Record<Lang, PhraseTable<string>>> = {};
+let mergedBefore: PhraseTable<string> | undefined;
+function currencyAfterTable(lang: Lang): PhraseTable<string> {
+  return (mergedAfter[lang] ??= phraseTable(new Map([...currencyNames(lang), ...currencySymbols(), ...CURRENCY_AFTER[lang]]),
+    lang === 'en' ? OPENS_CURRENCY_AFTER_EN : OPENS_CURRENCY_AFTER_DE));
 }
-function currencyBeforeTable(): Map<string, string> {
-  return (mergedBefore ??= new Map([...currencySymbols(), ...CURRENCY_BEFORE]));
+function currencyBeforeTable(): PhraseTable<string> {
+  return (mergedBefore ??= phraseTable(new Map([...currencySymbols(), ...CURRENCY_BEFORE]), OPENS_CURRENCY_BEFORE));
 }
 /** Words for a currency's hundredth part, read only after a whole amount ("3 dollars 50 cents"). */
 const MINOR_UNITS = new Set(['cent', 'cents', 'penny', 'pence', 'rappen']);
-const PERCENT_AFTER: Record<Lang, Map<string, 'percent' | 'percentagePoints'>> = {
-  en: new Map([
+const PERCENT_AFTER: Record<Lang, PhraseTable<'percent' | 'percentagePoints'>> = {
+  en: phraseTable(new Map([
     ['%', 'percent'], ['percent', 'percent'], ['per cent', 'percent'], ['percentage', 'percent'], ['percents', 'percent'], ['pct', 'percent'],
     ['percentage points', 'percentagePoints'], ['percentage point', 'percentagePoints'], ['pp', 'percentagePoints'], ['% points', 'percentagePoints'],
-  ]),
-  de: new Map([
+  ]), OPENS_PERCENT_EN),
+  de: phraseTable(new Map([
     ['%', 'percent'], ['prozent', 'percent'], ['v. h.', 'percent'], ['v.h.', 'percent'], ['vh', 'percent'],
     ['prozentpunkte', 'percentagePoints'], ['prozentpunkten', 'percentagePoints'], ['prozentpunkt', 'percentagePoints'], ['%-punkte', 'percentagePoints'],
-  ]),
+  ]), OPENS_PERCENT_DE),
 };
 /** Units of measure: a number with one of these is a measurement, which factlint does not check. */
 const MEASURES = new Set([
@@ -320,32 +328,41 @@ interface TokInfo {
   lc: string;
   en: boolean;
   de: boolean;
+  /** The phrase tables (OPENS_… bits) that have a phrase opening with this word or symbol. */
+  opens: number;
 }
 /**
  * The words and symbols seen so far, in an open-addressed table probed with a hash of their
- * characters: a text already known costs neither a substring nor a lower-casing. When half
- * full (a draft has a few thousand distinct words), the table starts afresh.
+ * characters: a text already known costs neither a substring nor a lower-casing. Small, to
+ * stay in the processor's cache; when half full (a draft has a few hundred to a few thousand
+ * distinct words), it starts afresh.
  */
-const SLOTS = 1 << 15;
+const SLOTS = 1 << 13;
+/** Per slot: the hash with its lowest bit set, 0 where the slot is free (a small array, read first). */
 const slotHash = new Int32Array(SLOTS);
 const slotInfo: Array<TokInfo | undefined> = new Array<TokInfo | undefined>(SLOTS).fill(undefined);
 let slotsUsed = 0;
 
 /** The info of text[s, e) (hash h of its characters), a word or else a symbol. */
 function knownText(text: string, s: number, e: number, h: number, word: boolean): TokInfo {
+  const tag = h | 1;
   let k = h & (SLOTS - 1);
-  for (let info = slotInfo[k]; info !== undefined; info = slotInfo[k]) {
-    if (slotHash[k] === h && sameText(info.text, text, s, e)) return info;
+  for (let at = slotHash[k]; at !== 0; at = slotHash[k]) {
+    if (at === tag) {
+      const info = slotInfo[k]!;
+      if (sameText(info.text, text, s, e)) return info;
+    }
     k = (k + 1) & (SLOTS - 1);
   }
   if (slotsUsed >= SLOTS / 2) {
+    slotHash.fill(0);
     slotInfo.fill(undefined);
     slotsUsed = 0;
     k = h & (SLOTS - 1);
   }
   const t = text.slice(s, e);
   const info = word ? wordInfo(t) : symbolInfo(t);
-  slotHash[k] = h;
+  slotHash[k] = tag;
   slotInfo[k] = info;
   slotsUsed++;
   return info;
@@ -357,15 +374,25 @@ function sameText(known: string, text: string, s: number, e: number): boolean {
   return true;
 }
 
+/** The phrase tables whose phrases can open with this lower-cased word or symbol, as bits. */
+function opening(lc: string): number {
+  let bits = 0;
+  for (const table of [currencyBeforeTable(), currencyAfterTable('en'), currencyAfterTable('de'), PERCENT_AFTER.en, PERCENT_AFTER.de]) {
+    if (table.prefixes.has(lc)) bits |= table.bit;
+  }
+  return bits;
+}
+
 function wordInfo(w: string): TokInfo {
   const lc = w.toLowerCase();
-  return { text: w, lc, en: wordMayStart(w, lc, 'en'), de: wordMayStart(w, lc, 'de') };
+  return { text: w, lc, en: wordMayStart(w, lc, 'en'), de: wordMayStart(w, lc, 'de'), opens: opening(lc) };
 }
 
 /** Symbols are never lower-cased ("Ⓐ" has a lower case but is no letter); letters and symbols never share a text. */
 function symbolInfo(s: string): TokInfo {
-  const cue = prefixesOf(currencyBeforeTable()).has(s) || VULGAR_FRACTIONS.has(s);
-  return { text: s, lc: s, en: cue, de: cue };
+  const opens = opening(s);
+  const cue = (opens & OPENS_CURRENCY_BEFORE) !== 0 || VULGAR_FRACTIONS.has(s);
+  return { text: s, lc: s, en: cue, de: cue, opens };
 }
 
 /** Signs that open a figure right before digits: "+86 …" (skipped), "-4", "−4", ".08". */
@@ -436,35 +463,46 @@ let beforeHeads: Set<string> | undefined;
 function currencyBeforeHeads(): Set<string> {
   if (!beforeHeads) {
     beforeHeads = new Set();
-    for (const key of currencyBeforeTable().keys()) {
+    for (const key of currencyBeforeTable().map.keys()) {
       for (let n = 1; n <= key.length; n++) if (n === key.length || !isLetterCode(key.charCodeAt(n))) beforeHeads.add(key.slice(0, n));
     }
   }
   return beforeHeads;
 }
 
-/** Every prefix of every key of a phrase table, so that a phrase search stops at the first word that leads nowhere. */
-const tablePrefixes = new WeakMap<Map<string, unknown>, Set<string>>();
-function prefixesOf(map: Map<string, unknown>): Set<string> {
-  let set = tablePrefixes.get(map);
-  if (!set) {
-    set = new Set();
-    for (const key of map.keys()) for (let n = 1; n <= key.length; n++) set.add(key.slice(0, n));
-    tablePrefixes.set(map, set);
-  }
-  return set;
+/**
+ * A table of phrases (lower-cased tokens joined by a space where spaced) with every prefix of
+ * every key, so that a phrase search stops at the first token that leads nowhere, and the bit
+ * that marks, in a word's TokInfo, that the word is such a prefix.
+ */
+interface PhraseTable<T> {
+  map: Map<string, T>;
+  prefixes: Set<string>;
+  bit: number;
+}
+function phraseTable<T>(map: Map<string, T>, bit: number): PhraseTable<T> {
+  const prefixes = new Set<string>();
+  for (const key of map.keys()) for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
+  return { map, prefixes, bit };
 }
 
 export function findFigures(text: string, lang: Lang, from = 0, to = text.length): Figure[] {
+  const start = Math.max(0, from);
+  const end = Math.min(text.length, to);
+  // A range has at most one token per character: a long one gets a buffer of its own, made once.
+  if (end - start > MAX_SPARE_TOKENS) return scan(text, lang, start, end, new TokenBuffer(end - start));
   const buf = spareBuffer ?? new TokenBuffer(1024);
   spareBuffer = undefined; // in use: a call from inside this one would make its own
   try {
-    const start = Math.max(0, from);
-    tokenize(text, start, Math.min(text.length, to), lang, buf);
-    return new Scanner(text, lang, buf).run();
+    return scan(text, lang, start, end, buf);
   } finally {
-    if (buf.capacity <= MAX_SPARE_TOKENS) spareBuffer = buf;
+    spareBuffer = buf;
   }
+}
+
+function scan(text: string, lang: Lang, start: number, end: number, buf: TokenBuffer): Figure[] {
+  tokenize(text, start, end, lang, buf);
+  return new Scanner(text, lang, buf).run();
 }
 
 /**
@@ -508,7 +546,9 @@ class Scanner {
   /** The token at index i (0 <= i < n). */
   private tk(i: number): Tok {
     const k = i & (MADE_SLOTS - 1);
-    if (madeAt[k] === i && madeBy[k] === this.id) return made[k]!;
+    return madeAt[k] === i && madeBy[k] === this.id ? made[k]! : this.make(i, k);
+  }
+  private make(i: number, k: number): Tok {
     const b = this.b;
     const type = b.type[i];
     const start = b.start[i];
@@ -551,11 +591,12 @@ class Scanner {
   }
 
   /** The longest phrase of `map` starting at token i (tokens joined by single spaces where spaced). */
-  private phrase<T>(i: number, map: Map<string, T>, maxToks = 6): { value: T; next: number; key: string } | undefined {
-    // Most tokens open no phrase: one look at the first, without making token objects.
-    const first = this.lcAt(i);
-    const prefixes = prefixesOf(map);
-    if (first === undefined || !prefixes.has(first)) return undefined;
+  private phrase<T>(i: number, table: PhraseTable<T>, maxToks = 6): { value: T; next: number; key: string } | undefined {
+    // Most tokens open no phrase: one bit of the first token's info tells, without making token objects.
+    if (i < 0 || i >= this.n) return undefined;
+    const type = this.b.type[i];
+    if ((type !== WORD && type !== SYM) || (this.b.info[i]!.opens & table.bit) === 0) return undefined;
+    const { map, prefixes } = table;
     let key = '';
     let best: { value: T; next: number; key: string } | undefined;
     for (let j = i; j < i + maxToks && j < this.n; j++) {
@@ -590,8 +631,8 @@ class Scanner {
     const mult = this.multipleAt(i);
     if (mult) return mult;
 
-    // Currency before the number ("US$", "RMB ", "€").
-    const cur = this.currencyBefore(i);
+    // Currency before the number ("US$", "RMB ", "€"); digits open none.
+    const cur = t.type === 'num' ? undefined : this.currencyBefore(i);
     let j = cur ? cur.next : i;
     let negative = false;
     const s = this.tok(j);
@@ -1588,7 +1629,7 @@ class Scanner {
     let valueTok = -1;
     let value = 0;
     let next = i;
-    if (RANK_TRIGGERS[this.lang].has(t.lc)) {
+    if (t.type === 'word' && RANK_TRIGGERS[this.lang].has(t.lc)) {
       let k = i + 1;
       while (this.tok(k) && ['no', 'no.', 'number', 'the', 'at', 'auf', 'nr'].includes(this.tok(k)!.lc)) k++;
       if (this.tok(k)?.text === '.') k++;
