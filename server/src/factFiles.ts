@@ -260,12 +260,16 @@ export class FactStore {
     try {
       if (!stampsMatch(readCompiledBaseStamps(file), stamps)) return false;
       base = loadCompiledBase(file);
-      // Used caches stay; the least recently used go first (see prune).
-      const now = new Date();
-      utimesSync(file, now, now);
     } catch (err) {
       this.log(`fact base cache not used: ${(err as Error).message}`);
       return false;
+    }
+    try {
+      // Used caches stay; the least recently used go first (see prune).
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // A cache folder this user may read but not write still serves.
     }
     // The cache is only written from a load without problems: every text is a good one.
     for (const f of current) this.lastGood.set(f.path, f.text);
