@@ -3,6 +3,8 @@
 // are part of names, dates, times, list markers, phone numbers, versions and measurements.
 // One hand-written tokenizer pass, then a left-to-right parse over the tokens that looks at a
 // bounded number of tokens around each position, so the whole scan is linear in the input.
+// Most tokens cannot start a figure (each distinct word is classified once): the parse passes
+// them over without reading around them.
 //
 // Choices worth knowing:
 // - precision: the place value of the last digit written, times the scale ("US$32.08 billion" →
@@ -360,12 +362,19 @@ function knownText(text: string, s: number, e: number, h: number, word: boolean)
     slotsUsed = 0;
     k = h & (SLOTS - 1);
   }
-  const t = text.slice(s, e);
+  const t = copyOf(text, s, e);
   const info = word ? wordInfo(t) : symbolInfo(t);
   slotHash[k] = tag;
   slotInfo[k] = info;
   slotsUsed++;
   return info;
+}
+
+/** text[s, e) as a string of its own: a slice of 13 or more characters would keep the whole document alive in the table. */
+function copyOf(text: string, s: number, e: number): string {
+  let copy = '';
+  for (let k = s; k < e; k++) copy += text[k];
+  return copy;
 }
 
 function sameText(known: string, text: string, s: number, e: number): boolean {
