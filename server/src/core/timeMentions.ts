@@ -28,13 +28,16 @@ const NUM = 1;
 const PUNCT = 2;
 
 /**
- * Bits of Tokens.starts. A core can start only at a word of Vocabulary.coreStarts, a
- * digit-led word, a number a core reads (≤ 99, a year 1900–2100, or a date such as
- * "30.12.2021") or an opening quote (see Reader.core); a lead only at a first word of a
- * lead. Every other token is skipped without looking at it further.
+ * Tokens.starts: CORE_START, and 1 + the index of the group of leads (Vocabulary.leadGroups)
+ * that start at the token shifted up by LEAD_SHIFT. A core can start only at a word of
+ * Vocabulary.coreStarts, a digit-led word, a number a core reads (≤ 99, a year 1900–2100,
+ * or a date such as "30.12.2021") or an opening quote (see Reader.core); a lead only at a
+ * first word of a lead. Every other token (0) is skipped without looking at it further.
  */
 const CORE_START = 1;
-const LEAD_START = 2;
+const LEAD_SHIFT = 1;
+/** Room in a byte for lead groups. */
+const MAX_LEAD_GROUPS = 0xff >> LEAD_SHIFT;
 
 /**
  * Tokens as parallel typed arrays: an object per token would load the collector on long
@@ -49,7 +52,7 @@ class Tokens {
   kind = new Uint8Array(0);
   /** For numbers written as plain digits: their value; otherwise -1. */
   value = new Int32Array(0);
-  /** CORE_START and LEAD_START bits: what could start at the token; 0 (most tokens) lets the grammar skip it at once. */
+  /** What could start at the token (CORE_START, LEAD_SHIFT); 0 (most tokens) lets the grammar skip it at once. */
   starts = new Uint8Array(0);
   /** For known words: 1 + index into `words`; 0 otherwise. */
   private word = new Int32Array(0);
@@ -74,18 +77,27 @@ class Tokens {
     }
   }
 
-  push(start: number, end: number, kind: number, value: number, word: string | null, starts: number): void {
+  /** Adds a token that is not a known word. */
+  push(start: number, end: number, kind: number, value: number, starts: number): void {
     const k = this.count++;
     this.start[k] = start;
     this.end[k] = end;
     this.kind[k] = kind;
     this.value[k] = value;
     this.starts[k] = starts;
-    if (word === null) this.word[k] = 0;
-    else {
-      this.words[this.wordCount++] = word;
-      this.word[k] = this.wordCount;
-    }
+    this.word[k] = 0;
+  }
+
+  /** Adds a known word with its lowercased text. */
+  pushWord(start: number, end: number, word: string, starts: number): void {
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.kind[k] = WORD;
+    this.value[k] = -1;
+    this.starts[k] = starts;
+    this.words[this.wordCount++] = word;
+    this.word[k] = this.wordCount;
   }
 
   /** True if token i is a word that starts with a capital letter. */
@@ -232,23 +244,23 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
       if (letters) {
         const exact = automaton.word(state);
         if (exact !== null) {
-          tokens.push(start, i, WORD, -1, exact, automaton.starts(state, shift));
+          tokens.pushWord(start, i, exact, automaton.starts(state, shift));
         } else if (isDigit(c) || automaton.known(state)) {
           const word = text.slice(start, i).toLowerCase();
-          tokens.push(start, i, WORD, -1, word, (isDigit(c) ? CORE_START : 0) | startBits(v, word));
+          tokens.pushWord(start, i, word, (isDigit(c) ? CORE_START : 0) | startBits(v, word));
         } else {
-          tokens.push(start, i, WORD, -1, null, 0);
+          tokens.push(start, i, WORD, -1, 0);
         }
       } else {
         const n = plain && i - start <= 9 ? value : -1;
         // Cores read numbers as day, month, plan or quarter numbers (≤ 99), years (1900–2100) or "30.12.2021" (no value).
         const core = n < 0 ? dayShaped(text, start, i) : n <= 99 || (n >= 1900 && n <= 2100);
-        tokens.push(start, i, NUM, n, null, core ? CORE_START : 0);
+        tokens.push(start, i, NUM, n, core ? CORE_START : 0);
       }
       continue;
     }
     i++;
-    tokens.push(start, i, PUNCT, -1, null, QUOTE_CODES.has(c) ? CORE_START : 0);
+    tokens.push(start, i, PUNCT, -1, QUOTE_CODES.has(c) ? CORE_START : 0);
   }
   return tokens;
 }
@@ -335,8 +347,9 @@ interface Vocabulary {
   numbers: Map<string, number>;
   /** Leads before a core: word sequences (longest first) and what they do to its range. */
   leads: Array<[string[], LeadKind]>;
-  /** The leads by first word (each list longest first), to skip tokens that start none cheaply. */
-  leadsByFirst: Map<string, Array<[string[], LeadKind]>>;
+  /** The leads grouped by first word (each group longest first), and the index of each first word's group. */
+  leadGroups: Array<Array<[string[], LeadKind]>>;
+  leadGroup: Map<string, number>;
   /** Words that can begin a core expression (besides numbers, quotes and "13th"), for the same reason. */
   coreStarts: Set<string>;
   rangeSeparators: Set<string>;
@@ -373,15 +386,17 @@ function numberMap(names: string[]): Map<string, number> {
   return new Map(names.map((name, i) => [name, i + 1]));
 }
 
-function vocabulary(lang: Lang, v: Omit<Vocabulary, 'leadsByFirst' | 'coreStarts'>): Vocabulary {
+function vocabulary(lang: Lang, v: Omit<Vocabulary, 'leadGroups' | 'leadGroup' | 'coreStarts'>): Vocabulary {
   const coreStarts = new Set([...CORE_STARTS[lang], ...v.months.keys()]);
-  const leadsByFirst = new Map<string, Array<[string[], LeadKind]>>();
+  const leadGroups: Array<Array<[string[], LeadKind]>> = [];
+  const leadGroup = new Map<string, number>();
   for (const lead of v.leads) {
-    const list = leadsByFirst.get(lead[0][0]);
-    if (list) list.push(lead);
-    else leadsByFirst.set(lead[0][0], [lead]);
+    const g = leadGroup.get(lead[0][0]);
+    if (g !== undefined) leadGroups[g].push(lead);
+    else leadGroup.set(lead[0][0], leadGroups.push([lead]) - 1);
   }
-  return { ...v, leadsByFirst, coreStarts };
+  if (leadGroups.length > MAX_LEAD_GROUPS) throw new Error('too many first words of leads for Tokens.starts');
+  return { ...v, leadGroups, leadGroup, coreStarts };
 }
 
 /** Core expressions start with a number, an opening quote, a digit-led word ("13th", "Q1" aside) or one of these. */
@@ -805,7 +820,8 @@ class Reader {
 
   /** The leads whose first word is at i, longest first (whether the rest follows is for `sequence` to tell). */
   leadsFrom(i: number): ReadonlyArray<[string[], LeadKind]> {
-    return this.v.leadsByFirst.get(this.text(i)) ?? NO_LEADS;
+    const g = this.tokens.starts[i] >> LEAD_SHIFT;
+    return g === 0 ? NO_LEADS : this.v.leadGroups[g - 1];
   }
 
   /** True if the expression starting at token i is a comparison base ("over the same period of 2020"). */
@@ -874,9 +890,9 @@ const KNOWN_WORDS: Set<string> = (() => {
 
 const QUOTE_CODES: Set<number> = new Set([...QUOTES].map((q) => q.charCodeAt(0)));
 
-/** What a known word can start in a language: a core (CORE_START) and/or a lead (LEAD_START). */
+/** What a known word can start in a language (Tokens.starts): a core and/or a group of leads. */
 function startBits(v: Vocabulary, word: string): number {
-  return (v.coreStarts.has(word) ? CORE_START : 0) | (v.leadsByFirst.has(word) ? LEAD_START : 0);
+  return (v.coreStarts.has(word) ? CORE_START : 0) | (((v.leadGroup.get(word) ?? -1) + 1) << LEAD_SHIFT);
 }
 
 /**
@@ -889,14 +905,14 @@ function startBits(v: Vocabulary, word: string): number {
  */
 const WORD_DEAD = 0;
 const WORD_START = 1;
-const WORD_DE_SHIFT = 2;
+const WORD_DE_SHIFT = 8;
 /** Flag of a state whose prefix key is a known word's. */
-const WORD_KNOWN = 16;
+const WORD_KNOWN = 1 << 16;
 
 class WordAutomaton {
   private readonly table: Uint16Array;
   private readonly words: Array<string | null>;
-  private readonly flags: Uint8Array;
+  private readonly flags: Uint32Array;
 
   constructor(known: Iterable<string>) {
     // Spelling trie by symbol (node 0 dead, 1 root) and key trie by key code (node 0 root).
@@ -971,7 +987,7 @@ class WordAutomaton {
     if (states.length > 0xffff) throw new Error('the word automaton outgrew its table');
     this.table = Uint16Array.from(table);
     this.words = words;
-    this.flags = Uint8Array.from(flags);
+    this.flags = Uint32Array.from(flags);
   }
 
   /** The state after reading a character of symbol `sym` in `state` (WORD_DEAD stays dead). */
@@ -989,9 +1005,9 @@ class WordAutomaton {
     return (this.flags[state] & WORD_KNOWN) !== 0;
   }
 
-  /** CORE_START and LEAD_START bits of the word at `state` in English, or (shift WORD_DE_SHIFT) German. */
+  /** Tokens.starts of the word at `state` in English, or (shift WORD_DE_SHIFT) German. */
   starts(state: number, shift: number): number {
-    return (this.flags[state] >> shift) & (CORE_START | LEAD_START);
+    return (this.flags[state] >> shift) & 0xff;
   }
 }
 
@@ -1016,8 +1032,11 @@ export function findTimeMentions(text: string, start: number, end: number, lang:
       continue;
     }
     let found: { first: number; core: Core; kind: LeadKind | null } | null = null;
-    if (can & LEAD_START) {
-      for (const [seq, kind] of reader.leadsFrom(i)) {
+    if (can >> LEAD_SHIFT !== 0) {
+      const leads = reader.leadsFrom(i);
+      for (let k = 0; k < leads.length; k++) {
+        const seq = leads[k][0];
+        const kind = leads[k][1];
         const at = i + seq.length;
         // A lead counts only before a core, and cores start only at CORE_START tokens.
         if (at >= reader.length || (starts[at] & CORE_START) === 0 || !reader.sequence(i, seq)) continue;
