@@ -43,7 +43,7 @@ export function maskMarkup(text: string, format: 'markdown' | 'plaintext'): stri
 
 /** maskMarkup, plus the block breaks that findParagraphs needs to keep list items and table rows apart. */
 export function maskDocument(text: string, format: 'markdown' | 'plaintext'): MaskedDocument {
-  const mask = new Uint8Array(text.length);
+  const mask = maskScratch.take(text.length).fill(0);
   const breaks: number[] = [];
   if (format === 'markdown') {
     maskBlocks(text, mask, breaks);
@@ -53,6 +53,31 @@ export function maskDocument(text: string, format: 'markdown' | 'plaintext'): Ma
   maskUrlsAndEmails(text, mask);
   return { text: applyMask(text, mask), breaks };
 }
+
+// Typed arrays are reused from one document to the next: a fresh one per keystroke is memory
+// outside the heap, whose accounting soon forces full collections. Texts longer than
+// KEPT_SCRATCH units get arrays of their own.
+const KEPT_SCRATCH = 1 << 20;
+
+/** A typed array reused by one scanner: take() hands out a view of `n` units, not initialised. */
+class Scratch<A extends Uint8Array | Uint16Array | Int32Array> {
+  private array: A;
+
+  constructor(private readonly make: (n: number) => A) {
+    this.array = make(0);
+  }
+
+  take(n: number): A {
+    if (n > KEPT_SCRATCH) return this.make(n);
+    if (this.array.length < n) this.array = this.make(Math.min(KEPT_SCRATCH, Math.max(n, 2 * this.array.length)));
+    return this.array.subarray(0, n) as A;
+  }
+}
+
+const maskScratch = new Scratch((n) => new Uint8Array(n));
+const codesScratch = new Scratch((n) => new Uint16Array(n));
+const partnerScratch = new Scratch((n) => new Int32Array(n));
+const stackScratch = new Scratch((n) => new Int32Array(n));
 
 // Many masked runs (hostile input: a link every four characters) are decoded from code
 // units in one native call, as joining thousands of small slices costs far more; a lone
@@ -72,7 +97,7 @@ function applyMask(text: string, mask: Uint8Array): string {
   }
   if (runs === 0) return text;
   if (runs > MANY_RUNS) {
-    const codes = new Uint16Array(n);
+    const codes = codesScratch.take(n);
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       codes[i] = mask[i] === 1 && c !== NL && c !== CR ? SPACE : c;
@@ -409,7 +434,7 @@ function maskCodeSpans(text: string, mask: Uint8Array): void {
  */
 function matchBrackets(text: string, mask: Uint8Array, partner: Int32Array): void {
   const n = text.length;
-  const stack = new Int32Array(n);
+  const stack = stackScratch.take(n);
   let square = 0;
   let round = n;
   for (let i = 0; i < n; i++) {
@@ -486,7 +511,7 @@ function maskInline(text: string, mask: Uint8Array): void {
   // partner[i]: the matching bracket of the '[', ']', '(' or ')' at i, or -1; only
   // links and images need it, so a text without '[' skips the work.
   const brackets = text.indexOf('[') >= 0;
-  const partner = new Int32Array(brackets ? n : 0).fill(-1);
+  const partner = partnerScratch.take(brackets ? n : 0).fill(-1);
   if (brackets) matchBrackets(text, mask, partner);
   // Only '<', '![', '[' and '\\' start anything here: the scan jumps from one to the next.
   const tag = new Occurrences(text, '<');
