@@ -81,9 +81,8 @@ test('check: an incremental checker fed keystroke-sized edits agrees with a fres
       for (const e of edits) {
         const at = e.at % (text.length + 1);
         text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-        const incremental = checker.check(text, { format: fmt, lang: l, today: TODAY });
-        assert.deepEqual(brief(incremental), brief(check(text, base, { format: fmt, lang: l, today: TODAY })));
-        assert.deepEqual(incremental.paragraphs, check(text, base, { format: fmt, lang: l, today: TODAY }).paragraphs);
+        // Everything, field by field: results reused from the last version are moved, not recomputed.
+        assert.deepEqual(checker.check(text, { format: fmt, lang: l, today: TODAY }), check(text, base, { format: fmt, lang: l, today: TODAY }));
       }
     }),
     params(150),
