@@ -86,7 +86,7 @@ export class DocumentChecker {
     const format = options.format ?? 'markdown';
     const date = options.today ?? today();
     const { text: masked, breaks } = this.mask(text, format);
-    if (this.remember) this.evidence.nextVersion();
+    if (this.remember) this.evidence.nextVersion(masked);
     const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks, this.remember ? this.evidence : undefined);
     const last = this.last && this.last.date === date ? this.last : undefined;
     const same = last && unchangedEnds(last.masked, masked);

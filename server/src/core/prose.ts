@@ -4,6 +4,7 @@
 // the language server runs them on every keystroke, on untrusted text.
 
 import type { Lang, LangSetting, Paragraph, Sentence } from './types';
+import { unchangedEnds } from './editMask';
 import { decideLanguage, languageEvidence, type LanguageEvidence } from './language';
 
 /** A masked document and where Markdown starts blocks that blank lines do not separate. */
@@ -695,24 +696,43 @@ function isHeadingLine(text: string, at: number, end: number): boolean {
 }
 
 /**
- * Language evidence of paragraphs by their text, kept from one check of a document to the
- * next: after a keystroke only the edited paragraph is counted again.
+ * Language evidence of paragraphs, kept from one version of a document to the next: after a
+ * keystroke only the edited paragraph is counted again. A paragraph's evidence is reused where
+ * the paragraph lies wholly before or after the edit (the two versions' common start and end)
+ * with the same length, found by where it starts: no paragraph text is hashed.
  */
 export class EvidenceCache {
-  private previous = new Map<string, LanguageEvidence>();
-  private current = new Map<string, LanguageEvidence>();
+  private lastMasked: string | undefined;
+  private last = new Map<number, { end: number; ev: LanguageEvidence }>();
+  private currentMasked: string | undefined;
+  private current = new Map<number, { end: number; ev: LanguageEvidence }>();
+  private edit: { prefix: number; suffix: number; delta: number } | undefined;
 
   evidence(masked: string, from: number, to: number): LanguageEvidence {
-    const key = masked.slice(from, to);
-    let ev = this.current.get(key) ?? this.previous.get(key);
-    if (!ev) ev = languageEvidence(masked, from, to);
-    this.current.set(key, ev);
+    let ev: LanguageEvidence | undefined;
+    const e = this.edit;
+    if (e && masked === this.currentMasked) {
+      const before = to <= e.prefix ? from : from >= masked.length - e.suffix ? from - e.delta : -1;
+      const hit = before >= 0 ? this.last.get(before) : undefined;
+      if (hit && hit.end - before === to - from) ev = hit.ev;
+    }
+    ev ??= languageEvidence(masked, from, to);
+    if (masked === this.currentMasked) this.current.set(from, { end: to, ev });
     return ev;
   }
 
   /** Starts the next version of the document: evidence of paragraphs that are gone is dropped. */
-  nextVersion(): void {
-    this.previous = this.current;
+  nextVersion(masked: string): void {
+    if (this.currentMasked !== undefined) {
+      this.lastMasked = this.currentMasked;
+      this.last = this.current;
+    }
+    this.edit = undefined;
+    if (this.lastMasked !== undefined) {
+      const { prefix, suffix } = unchangedEnds(this.lastMasked, masked);
+      this.edit = { prefix, suffix, delta: masked.length - this.lastMasked.length };
+    }
+    this.currentMasked = masked;
     this.current = new Map();
   }
 }
