@@ -218,18 +218,21 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    const cls = charInfo(c) >> 6;
+    const first = charInfo(c);
+    const cls = first >> 6;
     if (cls === BLANK) {
       i++;
       continue;
     }
     const start = i;
     if (cls === DIGIT || cls === LETTER) {
+      // The first character is read here, the rest in the loop.
       let plain = true;
-      let letters = false;
-      let state = WORD_START;
+      let letters = cls === LETTER;
+      let state = automaton.next(WORD_START, first & 63);
       // The value of a plain digit run, read as it is scanned (meaningless otherwise).
-      let value = 0;
+      let value = c - 48;
+      i++;
       while (i < to) {
         const d = text.charCodeAt(i);
         const info = charInfo(d);
