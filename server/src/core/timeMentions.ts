@@ -232,6 +232,8 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
       let state = automaton.next(WORD_START, first & 63);
       // The value of a plain digit run, read as it is scanned (meaningless otherwise).
       let value = c - 48;
+      // Set when a blank ends the word, which is then skipped with it.
+      let blank = false;
       i++;
       while (i < to) {
         const d = text.charCodeAt(i);
@@ -240,7 +242,10 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
         if (k === LETTER) letters = true;
         else if (k === DIGIT) value = value * 10 + (d - 48);
         else if ((d === 46 || d === 44) && !letters && i + 1 < to && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) plain = false;
-        else break;
+        else {
+          blank = k === BLANK;
+          break;
+        }
         if (state !== WORD_DEAD) state = automaton.next(state, info & 63);
         i++;
       }
@@ -260,6 +265,7 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
         const core = n < 0 ? dayShaped(text, start, i) : n <= 99 || (n >= 1900 && n <= 2100);
         tokens.push(start, i, NUM, n, core ? CORE_START : 0);
       }
+      if (blank) i++;
       continue;
     }
     i++;
