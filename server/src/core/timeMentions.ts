@@ -269,7 +269,7 @@ function tokenize(text: string, from: number, to: number, lang: Lang): Tokens {
       continue;
     }
     i++;
-    tokens.push(start, i, PUNCT, -1, QUOTE_CODES.has(c) ? CORE_START : 0);
+    tokens.push(start, i, PUNCT, -1, isQuoteCode(c) ? CORE_START : 0);
   }
   return tokens;
 }
@@ -514,7 +514,7 @@ class Reader {
   /** True if token i is an opening or closing quote. */
   private isQuote(i: number): boolean {
     const t = this.tokens;
-    return t.has(i) && t.kind[i] === PUNCT && QUOTE_CODES.has(t.src.charCodeAt(t.start[i]));
+    return t.has(i) && t.kind[i] === PUNCT && isQuoteCode(t.src.charCodeAt(t.start[i]));
   }
 
   private word(i: number, options: ReadonlySet<string>): boolean {
@@ -898,6 +898,13 @@ const KNOWN_WORDS: Set<string> = (() => {
 })();
 
 const QUOTE_CODES: Set<number> = new Set([...QUOTES].map((q) => q.charCodeAt(0)));
+/** QUOTE_CODES below U+0100 as a table: most punctuation ('.', ',', '%') is there, and a lookup beats a Set's. */
+const LATIN_QUOTES = new Uint8Array(0x100);
+for (const q of QUOTE_CODES) if (q < 0x100) LATIN_QUOTES[q] = 1;
+
+function isQuoteCode(c: number): boolean {
+  return c < 0x100 ? LATIN_QUOTES[c] === 1 : QUOTE_CODES.has(c);
+}
 
 /** What a known word can start in a language (Tokens.starts): a core and/or a group of leads. */
 function startBits(v: Vocabulary, word: string): number {
