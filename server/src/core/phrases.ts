@@ -9,6 +9,15 @@ export interface Token {
   start: number;
   end: number;
   norm: string;
+  /** wordHash(norm), so that phrase tables look a token up without hashing its text again. */
+  hash: number;
+}
+
+/** FNV-1a over the UTF-16 code units of a normalized word. */
+export function wordHash(norm: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 const wordCharCache = new Map<number, boolean>();
@@ -67,7 +76,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       norm = norm.replace(/[\u2019\u02bc]/g, "'");
       if (norm.endsWith("'s")) norm = norm.slice(0, -2);
     }
-    tokens.push({ start, end: i, norm });
+    tokens.push({ start, end: i, norm, hash: wordHash(norm) });
   }
   return tokens;
 }
@@ -190,14 +199,41 @@ export interface TrieMatch {
 
 /** Reads a frozen PhraseTrie. */
 export class PhraseMatcher {
-  private readonly wordIds: Map<string, number>;
   private readonly mask: number;
   /** Word ids of the tokens being matched, reused from call to call (matching is synchronous). */
   private ids = new Int32Array(64);
 
+  /**
+   * The word table by hash: open addressing over wordHash, so a prose word (most are in no
+   * table) is rejected at an empty slot or a different hash, without hashing its text again.
+   */
+  private readonly slots: Int32Array;
+  private readonly hashes: Uint32Array;
+
   constructor(readonly trie: PhraseTrie) {
-    this.wordIds = new Map(trie.words.map((w, i) => [w, i]));
     this.mask = trie.edgeChild.length - 1;
+    let capacity = 16;
+    while (capacity < trie.words.length * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.hashes = new Uint32Array(trie.words.length);
+    trie.words.forEach((w, id) => {
+      const h = wordHash(w);
+      this.hashes[id] = h;
+      let slot = h & (capacity - 1);
+      while (this.slots[slot] >= 0) slot = (slot + 1) & (capacity - 1);
+      this.slots[slot] = id;
+    });
+  }
+
+  /** The word id of a token, or -1 where no phrase has the word. */
+  private wordId(t: Token): number {
+    const { slots, hashes } = this;
+    const mask = slots.length - 1;
+    for (let slot = t.hash & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot];
+      if (id < 0) return -1;
+      if (hashes[id] === t.hash && this.trie.words[id] === t.norm) return id;
+    }
   }
 
   private child(node: number, word: number): number {
@@ -222,9 +258,9 @@ export class PhraseMatcher {
     const ids = this.ids;
     let known = 0;
     for (let k = 0; k < n; k++) {
-      const id = this.wordIds.get(tokens[k].norm);
-      ids[k] = id === undefined ? -1 : id;
-      if (id !== undefined) known++;
+      const id = this.wordId(tokens[k]);
+      ids[k] = id;
+      if (id >= 0) known++;
     }
     const matches: TrieMatch[] = [];
     if (known === 0) return matches;
@@ -292,6 +328,11 @@ export class PhraseIndex<T> {
 
   private valuesOf(node: number, groups: readonly string[] | undefined): T[] {
     if (!groups || !this.groupNumber) return Array.from(this.matcher.valuesOf(node), this.resolve);
+    if (groups.length === 1) {
+      // The usual sentence is about one subject: its values are one run, already in order.
+      const g = this.groupNumber(groups[0]);
+      return g === undefined ? [] : Array.from(this.matcher.valuesInGroup(node, g), this.resolve);
+    }
     const picked: number[] = [];
     for (const key of new Set(groups)) {
       const g = this.groupNumber(key);
