@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PhraseIndex, PhraseMatcher, PhraseTrieBuilder, tokenize } from '../../server/src/core/phrases';
+import { PhraseIndex, PhraseMatcher, PhraseTrieBuilder, tokenize, wordHash } from '../../server/src/core/phrases';
 import { assertLinear } from '../support/linearTime';
 
 test('tokenize splits on hyphens and punctuation, normalizes apostrophes and drops possessives', () => {
@@ -78,4 +78,12 @@ test('PhraseTrieBuilder ignores phrases without words; a trie of many phrases fi
 test('PhraseIndex matching stays linear on long runs of a repeated word', () => {
   const index = indexOf([['a a a a a b', 1]]);
   assertLinear('repeated prefix', (n) => tokenize('a '.repeat(n)), (tokens) => index.matchAll(tokens), 5000);
+});
+
+test('every token carries the hash of its normal form, however the word was written', () => {
+  const text = "Chongqing's GDP grew; CHONGQING, chongqing’s Größe, İstanbul, 8,753 foreign-invested ENTERPRISES ǅemal ÆØÅ x2";
+  const tokens = tokenize(text);
+  assert.ok(tokens.length > 10);
+  for (const t of tokens) assert.equal(t.hash, wordHash(t.norm), t.norm);
+  assert.deepEqual(tokens.slice(0, 3).map((t) => t.norm), ['chongqing', 'gdp', 'grew']);
 });

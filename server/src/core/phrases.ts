@@ -13,10 +13,13 @@ export interface Token {
   hash: number;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the UTF-16 code units of a normalized word. */
 export function wordHash(norm: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -41,8 +44,8 @@ const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
  * Splits text[from, to) into word tokens. Hyphens, dashes and punctuation separate words
  * ("foreign-invested" is two tokens), so cues match whichever way a writer hyphenates;
  * an apostrophe inside a word is kept and normalized, a possessive "'s" dropped.
- * Runs on every sentence of every check: a word of lower-case ASCII (most words) is sliced
- * as it stands, and only a word with other characters is lower-cased.
+ * Runs on every sentence of every check, so an ASCII word (most words) is hashed as it is
+ * scanned, lower-cased code by code, and only a word with capitals is lower-cased as a string.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
@@ -54,29 +57,37 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     const start = i;
-    let hasApostrophe = false;
-    let lower = true;
+    let h = FNV_OFFSET;
+    let capitals = false;
+    // Set where the word needs more than ASCII lower-casing (its hash is then taken from its normal form).
+    let special = false;
     while (i < to) {
       code = text.charCodeAt(i);
       if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        h = Math.imul(h ^ code, FNV_PRIME);
         i++;
-      } else if (isWordChar(code)) {
-        lower = false;
+      } else if (code >= 65 && code <= 90) {
+        h = Math.imul(h ^ (code + 32), FNV_PRIME);
+        capitals = true;
+        i++;
+      } else if (code >= 128 && isWordChar(code)) {
+        special = true;
         i++;
       } else if (APOSTROPHES.has(code) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
-        hasApostrophe = true;
+        special = true;
         i++;
       } else {
         break;
       }
     }
-    let norm = lower ? text.slice(start, i) : text.slice(start, i).toLowerCase();
-    if (hasApostrophe) {
+    let norm = capitals || special ? text.slice(start, i).toLowerCase() : text.slice(start, i);
+    if (special) {
       // English possessives name the same thing: "Chongqing's" is "Chongqing".
       norm = norm.replace(/[\u2019\u02bc]/g, "'");
       if (norm.endsWith("'s")) norm = norm.slice(0, -2);
+      h = wordHash(norm);
     }
-    tokens.push({ start, end: i, norm, hash: wordHash(norm) });
+    tokens.push({ start, end: i, norm, hash: h >>> 0 });
   }
   return tokens;
 }
