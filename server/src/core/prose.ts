@@ -950,14 +950,14 @@ class SentenceBatch {
  */
 export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence[] {
   const batches = new Map<Lang, SentenceBatch>();
-  const lf = new Occurrences(masked, '\n');
-  const cr = new Occurrences(masked, '\r');
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
     let batch = batches.get(para.lang);
     if (!batch) batches.set(para.lang, (batch = new SentenceBatch(para.lang)));
     let flat = masked.slice(para.start, para.end);
-    if (lf.within(para.start, para.end) || cr.within(para.start, para.end)) flat = flat.replace(LINE_BREAKS, ' ');
+    // Searched in the paragraph alone: a search of the document from here would scan to its end
+    // for a document without CR, once per paragraph, as the checker asks paragraph by paragraph.
+    if (flat.indexOf('\n') >= 0 || flat.indexOf('\r') >= 0) flat = flat.replace(LINE_BREAKS, ' ');
     for (let ws = 0; ws < flat.length; ) {
       const we = windowEnd(flat, ws);
       if (batch.length > 0 && batch.length + we - ws > BATCH) batch.flush(masked, paragraphs);
