@@ -5,7 +5,7 @@
 import { type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { mainSource, sourceLabel, whenText, writtenValue } from './core/cite';
 import { findings, ruleDocUrl } from './core/findings';
-import type { Claim, FactBase, FactProblem, Observation } from './core/types';
+import type { Claim, FactBase, FactProblem, Observation, Verdict } from './core/types';
 import { locationRange, offsetRange, pathToUri, toLspLocation, toLspSeverity } from './convert';
 import type { Analysis } from './documents';
 
@@ -18,19 +18,30 @@ function related(o: Observation | undefined, label: string, claim: Claim, base: 
   return [{ location: toLspLocation(o.location), message: `${label}: ${value} (${whenText(o)}), ${sourceLabel(mainSource(o, base))}` }];
 }
 
+/** The observations behind a verdict, pointed at in their fact files. */
+function relatedOf(verdict: Verdict, claim: Claim, base: FactBase): DiagnosticRelatedInformation[] {
+  // A verdict outlives the keystrokes that leave its paragraph alone (the checker reuses it), so
+  // its values are written once, not on every keystroke.
+  let rel = relatedCache.get(verdict);
+  if (!rel) {
+    rel = [
+      ...related(verdict.expected, 'sourced figure', claim, base),
+      ...(verdict.matched && verdict.matched !== verdict.expected ? related(verdict.matched, 'matches', claim, base) : []),
+      ...related(verdict.bracket?.before, 'before', claim, base),
+      ...related(verdict.bracket?.after, 'after', claim, base),
+    ];
+    relatedCache.set(verdict, rel);
+  }
+  return rel;
+}
+const relatedCache = new WeakMap<Verdict, DiagnosticRelatedInformation[]>();
+
 /** Diagnostics for a draft: the core's findings under the document's settings, as LSP sees them. */
 export function draftDiagnostics(a: Analysis, base: FactBase): Diagnostic[] {
   return findings(a.result, a.settings).map((f) => {
     const verdict = f.checked?.verdict;
     const claim = f.checked?.claim;
-    const rel = verdict && claim
-      ? [
-          ...related(verdict.expected, 'sourced figure', claim, base),
-          ...(verdict.matched && verdict.matched !== verdict.expected ? related(verdict.matched, 'matches', claim, base) : []),
-          ...related(verdict.bracket?.before, 'before', claim, base),
-          ...related(verdict.bracket?.after, 'after', claim, base),
-        ]
-      : [];
+    const rel = verdict && claim ? relatedOf(verdict, claim, base) : [];
     const d: Diagnostic = {
       range: offsetRange(a.doc, f.start, f.end),
       severity: toLspSeverity(f.severity),
