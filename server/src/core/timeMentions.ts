@@ -967,8 +967,12 @@ class WordAutomaton {
     }
     // The product automaton, built breadth-first from the start state; [spell node, key node or -1, key length].
     const states: Array<[number, number, number]> = [[0, -1, 0], [1, 0, 0]];
-    const ids = new Map<string, number>([['0,-1,0', WORD_DEAD], ['1,0,0', WORD_START]]);
-    const table: number[] = [];
+    // States by number, [spell node, key node + 1, key length] packed (key lengths stay below KEY_LENGTH + 1).
+    const stateId = (sp: number, key: number, length: number) => (sp * (keys.length + 1) + key + 1) * (KEY_LENGTH + 1) + length;
+    const ids = new Map<number, number>([[stateId(0, -1, 0), WORD_DEAD], [stateId(1, 0, 0), WORD_START]]);
+    // Grown by doubling: a plain array pushed to a few hundred thousand times was most of the module's load time.
+    let table = new Uint16Array(1 << 16);
+    let used = 0;
     const words: Array<string | null> = [];
     const flags: number[] = [];
     for (let st = 0; st < states.length; st++) {
@@ -989,7 +993,7 @@ class WordAutomaton {
           }
           if (key2 < 0) length2 = 0;
           if (sp2 !== 0 || key2 >= 0) {
-            const id = `${sp2},${key2},${length2}`;
+            const id = stateId(sp2, key2, length2);
             next = ids.get(id) ?? -1;
             if (next < 0) {
               next = states.push([sp2, key2, length2]) - 1;
@@ -997,11 +1001,16 @@ class WordAutomaton {
             }
           }
         }
-        table.push(next);
+        if (used === table.length) {
+          const grown = new Uint16Array(table.length * 2);
+          grown.set(table);
+          table = grown;
+        }
+        table[used++] = next;
       }
     }
     if (states.length > 0xffff) throw new Error('the word automaton outgrew its table');
-    this.table = Uint16Array.from(table);
+    this.table = table.slice(0, used);
     this.words = words;
     this.flags = Uint32Array.from(flags);
   }
