@@ -39,6 +39,7 @@ import { Drafts } from './documents';
 import { isFactFileName } from './core/factBase';
 import { defaultCacheDir, FactStore } from './factFiles';
 import { hover } from './hover';
+import { readPlatformTables, writePlatformTables } from './platformCache';
 import { references } from './references';
 import { Settings } from './settings';
 
@@ -97,6 +98,9 @@ let started = false;
 /** Fact roots whose file system watchers wait for the first diagnostics. */
 let deferredWatch: string[] | undefined;
 let afterStartScheduled = false;
+/** The cache folder (compiled fact base, platform tables); undefined when caching is off. */
+let cacheDir: string | undefined;
+let platformTablesKept = false;
 
 /** Schedules the work kept off the start path: the fact file watchers, writing or reading in the cache. */
 function afterStartSoon(ms: number): void {
@@ -115,6 +119,14 @@ function afterStartSoon(ms: number): void {
     }
     // A damaged cached base: load the YAML instead and check again.
     if (store.settleCache()) scheduleFactReload();
+    if (cacheDir && !platformTablesKept) {
+      platformTablesKept = true;
+      try {
+        connection.console.info(`factlint: currency tables written: ${writePlatformTables(cacheDir)}`);
+      } catch (err) {
+        connection.console.info(`factlint: currency tables not written: ${(err as Error).message}`);
+      }
+    }
   }, ms).unref();
 }
 
@@ -277,7 +289,11 @@ connection.onInitialize((params): InitializeResult => {
   settings.initOptions = init?.settings;
   // The compiled fact base cache: where the client keeps per-extension data, else the user's cache folder.
   const cacheOff = args.includes('--no-cache') || init?.cache === false;
-  store.useCache(cacheOff ? undefined : typeof init?.cacheDir === 'string' && init.cacheDir !== '' ? init.cacheDir : defaultCacheDir());
+  cacheDir = cacheOff ? undefined : typeof init?.cacheDir === 'string' && init.cacheDir !== '' ? init.cacheDir : defaultCacheDir();
+  store.useCache(cacheDir);
+  // Kept tables are written only where none could be taken.
+  platformTablesKept = cacheDir !== undefined && readPlatformTables(cacheDir);
+  if (platformTablesKept) connection.console.info('factlint: currency tables from the cache');
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (workspaceFolders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);

@@ -100,6 +100,42 @@ function get(): Tables {
   return (tables ??= build());
 }
 
+/** The platform the tables come from: the same Node with the same ICU and CLDR data makes the same tables. */
+function platform(): string {
+  const v = process.versions;
+  return `node ${v.node} icu ${v.icu} cldr ${v.cldr} unicode ${v.unicode}`;
+}
+
+/**
+ * The tables as plain data, to keep between runs (a language server's start pays the tens
+ * of milliseconds of building them on every launch otherwise); tagged with the platform.
+ */
+export function currencyTablesData(): { platform: string; codes: string[]; names: Record<Lang, Array<[string, string]>>; symbols: Array<[string, string]> } {
+  const t = get();
+  return { platform: platform(), codes: [...t.codes], names: { en: [...t.names.en], de: [...t.names.de] }, symbols: [...t.symbols] };
+}
+
+/**
+ * Takes tables kept by currencyTablesData, where they were made on this platform and have
+ * their shape; true when they are now the tables in use. Anything else is ignored and the
+ * tables are built as usual.
+ */
+export function adoptCurrencyTables(data: unknown): boolean {
+  if (tables) return false;
+  const d = data as { platform?: unknown; codes?: unknown; names?: { en?: unknown; de?: unknown }; symbols?: unknown } | null;
+  if (!d || typeof d !== 'object' || d.platform !== platform() || !isStrings(d.codes) || !d.names || !isPairs(d.names.en) || !isPairs(d.names.de) || !isPairs(d.symbols)) return false;
+  tables = { codes: new Set(d.codes), names: { en: new Map(d.names.en), de: new Map(d.names.de) }, symbols: new Map(d.symbols) };
+  return true;
+}
+
+function isStrings(x: unknown): x is string[] {
+  return Array.isArray(x) && x.every((s) => typeof s === 'string');
+}
+
+function isPairs(x: unknown): x is Array<[string, string]> {
+  return Array.isArray(x) && x.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
+}
+
 /** English or German currency names and unambiguous currency nouns, lower-cased ("swiss francs", "lira") → ISO code. */
 export function currencyNames(lang: Lang): Map<string, string> {
   return get().names[lang];
