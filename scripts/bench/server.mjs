@@ -15,7 +15,12 @@ const CAPABILITIES = {
   textDocument: { synchronization: { didSave: true }, publishDiagnostics: { versionSupport: true } },
 };
 
-export async function measureServer(root, text, edits) {
+/**
+ * One server session: spawn, open the draft, then `edits` timed keystroke pairs (none for a
+ * start alone). The server keeps its caches (compiled fact base, platform tables) in
+ * `cacheDir`, so a first session in an empty folder is a cold start and later ones are warm.
+ */
+export async function measureServer(root, text, edits, cacheDir) {
   const require = createRequire(join(root, 'package.json'));
   const rpc = require('vscode-jsonrpc/node');
   // An empty workspace: the server uses the shipped fact base.
@@ -42,7 +47,7 @@ export async function measureServer(root, text, edits) {
       waiting = { version, resolve: (p) => (clearTimeout(timer), resolve(p)) };
     });
   try {
-    await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(ws).toString(), workspaceFolders: [{ uri: pathToFileURL(ws).toString(), name: 'bench' }], capabilities: CAPABILITIES });
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(ws).toString(), workspaceFolders: [{ uri: pathToFileURL(ws).toString(), name: 'bench' }], capabilities: CAPABILITIES, initializationOptions: { cacheDir } });
     await conn.sendNotification('initialized', {});
     const first = next(1);
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
@@ -56,7 +61,7 @@ export async function measureServer(root, text, edits) {
     const r = rng(5);
     const times = [];
     let version = 1;
-    for (let e = 0; e < edits + 10; e++) {
+    for (let e = 0; edits > 0 && e < edits + 10; e++) {
       const [line, lineNo] = r.pick(prose);
       const at = line.indexOf(' ', 10 + r.int(line.length - 20));
       const col = at < 0 ? 10 : at;
