@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeDraft } from './draft.mjs';
 import { measureServer } from './server.mjs';
-import { summary, timeRuns } from './stats.mjs';
+import { CHECK_WARMUP, summary, timeRuns } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: opts, positionals: files } = parseArgs({
@@ -63,10 +63,10 @@ writeFileSync(draftFile, draft.text);
 // ---- full check with the shipped base
 log(`checking a ${draft.words}-word draft ${runs} times…`);
 const result = check(draft.text, shipped, options);
-const checkMs = summary(timeRuns(() => check(draft.text, shipped, options), runs, 10));
+const checkMs = summary(timeRuns(() => check(draft.text, shipped, options), runs, CHECK_WARMUP));
 const extra = files.map((f) => {
   const text = readFileSync(f, 'utf8');
-  return { file: f, words: text.split(/\s+/).filter(Boolean).length, checkMs: summary(timeRuns(() => check(text, shipped, options), runs, 5)) };
+  return { file: f, words: text.split(/\s+/).filter(Boolean).length, checkMs: summary(timeRuns(() => check(text, shipped, options), runs, CHECK_WARMUP)) };
 });
 
 // ---- the peer: figure recognition alone (number, percentage, currency; English models, built

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { summary, timeRuns } from './stats.mjs';
+import { CHECK_WARMUP, summary, timeRuns } from './stats.mjs';
 import { syntheticBase, syntheticYaml } from './synthetic.mjs';
 
 const [mode, root, ...rest] = process.argv.slice(2);
@@ -66,7 +66,7 @@ function measure(file, draftFile, runs) {
   const t1 = performance.now();
   const first = check(text, base, options);
   const firstCheckMs = performance.now() - t1;
-  const ms = timeRuns(() => check(text, base, options), runs, 5);
+  const ms = timeRuns(() => check(text, base, options), runs, CHECK_WARMUP);
   return {
     metrics: base.metrics.size,
     loadMs: Math.round(loadMs * 10) / 10,
