@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { linkSentence, namedSubjects } from '../../server/src/core/claims';
 import { loadFactFiles } from '../../server/src/core/factBase';
 import { factIndex } from '../../server/src/core/factIndex';
-import { tokenize } from '../../server/src/core/phrases';
+import { WordRun } from '../../server/src/core/phrases';
 import type { Figure, FigureKind } from '../../server/src/core/types';
 
 const yaml = `
@@ -67,12 +67,12 @@ function figure(doc: string, text: string, kind: FigureKind, value: number, unit
 }
 
 function link(doc: string, figures: Figure[], lang: 'en' | 'de' = 'en') {
-  const tokens = tokenize(doc);
-  const subjects = namedSubjects(index.subjects[lang].matchAll(tokens), index);
+  const words = new WordRun().scan(doc);
+  const subjects = namedSubjects(index.subjects[lang].matchAll(words), index);
   const claims = linkSentence({
     text: doc,
     sentence: { start: 0, end: doc.length, lang, paragraph: 0 },
-    tokens, figures, subjects, cues: index.cues[lang].matchAll(tokens), times: [],
+    tokens: words.tokens(), figures, subjects, cues: index.cues[lang].matchAll(words), times: [],
   });
   return claims.map((c) => [c.figure.text, c.metric.id]);
 }

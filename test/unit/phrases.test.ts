@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PhraseIndex, PhraseMatcher, PhraseTrieBuilder, tokenize, wordHash } from '../../server/src/core/phrases';
+import { PhraseIndex, PhraseMatcher, PhraseTrieBuilder, tokenize, wordHash, WordRun } from '../../server/src/core/phrases';
+
+const words = (text: string) => new WordRun().scan(text);
 import { assertLinear } from '../support/linearTime';
 
 test('tokenize splits on hyphens and punctuation, normalizes apostrophes and drops possessives', () => {
@@ -36,8 +38,7 @@ test('PhraseIndex finds the longest phrase at each place, without overlaps', () 
     ['new foreign invested enterprises', 'new'],
     ['enterprises', 'any'],
   ]);
-  const tokens = tokenize('205 new foreign-invested enterprises and 8,753 foreign invested enterprises');
-  const found = index.matchAll(tokens).map((m) => m.values.join());
+  const found = index.matchAll(words('205 new foreign-invested enterprises and 8,753 foreign invested enterprises')).map((m) => m.values.join());
   assert.deepEqual(found, ['new', 'total']);
 });
 
@@ -46,7 +47,7 @@ test('PhraseIndex is case-insensitive and keeps several values per phrase', () =
     ['Fortune 500 companies', 1],
     ['fortune 500 COMPANIES', 2],
   ]);
-  const [m] = index.matchAll(tokenize('293 FORTUNE 500 Companies'));
+  const [m] = index.matchAll(words('293 FORTUNE 500 Companies'));
   assert.deepEqual(m.values, [1, 2]);
 });
 
@@ -57,7 +58,7 @@ test('PhraseIndex limits matches to groups, keeping the order values were added 
     ['exports', 'c-exports', 'c'],
     ['exports', 'a-exports-2', 'a'],
   ]);
-  const tokens = tokenize('exports rose');
+  const tokens = words('exports rose');
   assert.deepEqual(index.matchAll(tokens, ['c', 'a']).map((m) => m.values), [['a-exports', 'c-exports', 'a-exports-2']]);
   assert.deepEqual(index.matchAll(tokens, ['b']).map((m) => m.values), [['b-exports']]);
   assert.deepEqual(index.matchAll(tokens, ['unknown']).map((m) => [m.from, m.to, m.values.length]), [[0, 1, 0]]);
@@ -70,14 +71,14 @@ test('PhraseTrieBuilder ignores phrases without words; a trie of many phrases fi
   for (let i = 0; i < 5000; i++) builder.add(`word${i % 97} phrase ${i}`, i);
   const matcher = new PhraseMatcher(builder.build());
   for (const i of [0, 1, 96, 97, 4999]) {
-    const [m] = matcher.matchAll(tokenize(`the word${i % 97} phrase ${i} here`));
+    const [m] = matcher.matchAll(words(`the word${i % 97} phrase ${i} here`));
     assert.deepEqual([m.from, m.to, [...matcher.valuesOf(m.node)]], [1, 4, [i]]);
   }
 });
 
 test('PhraseIndex matching stays linear on long runs of a repeated word', () => {
   const index = indexOf([['a a a a a b', 1]]);
-  assertLinear('repeated prefix', (n) => tokenize('a '.repeat(n)), (tokens) => index.matchAll(tokens), 5000);
+  assertLinear('repeated prefix', (n) => words('a '.repeat(n)), (run) => index.matchAll(run), 5000);
 });
 
 test('every token carries the hash of its normal form, however the word was written', () => {

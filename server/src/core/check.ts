@@ -5,7 +5,7 @@
 import { linkSentence, namedSubjects } from './claims';
 import { factIndex, type FactIndex } from './factIndex';
 import { findFigures } from './figures';
-import { tokenize } from './phrases';
+import { WordRun } from './phrases';
 import { maskAfterEdit, unchangedEnds } from './editMask';
 import { EvidenceCache, findParagraphs, findSentences, maskDocument, type MaskedDocument } from './prose';
 import { findSuppressions } from './suppressions';
@@ -56,6 +56,8 @@ export class DocumentChecker {
   /** The last text masked, to mask the next version from it where the edit allows (editMask.ts). */
   private lastMask: { text: string; format: string; masked: MaskedDocument } | undefined;
   private readonly evidence = new EvidenceCache();
+  /** The words of the sentence being checked, in buffers reused from sentence to sentence. */
+  private readonly words = new WordRun();
 
   /** `remember` false: a one-off check, which keeps nothing for a next version. */
   constructor(readonly base: FactBase, private readonly remember = true) {
@@ -141,8 +143,8 @@ export class DocumentChecker {
         if (found[f].start >= sentence.start) inSentence.push(found[f]);
         f++;
       }
-      const tokens = tokenize(masked, sentence.start, sentence.end);
-      const named = namedSubjects(this.index.subjects[p.lang].matchAll(tokens), this.index);
+      const words = this.words.scan(masked, sentence.start, sentence.end);
+      const named = namedSubjects(this.index.subjects[p.lang].matchAll(words), this.index);
       if (named.length > 0) {
         active = named;
         subjectsOut = named;
@@ -160,9 +162,9 @@ export class DocumentChecker {
       figures.push(...inSentence);
       // Only the metrics of the subjects the sentence is about can be linked (claims.ts): a cue
       // shared by thousands of subjects' metrics yields just theirs.
-      const cues = this.index.cues[p.lang].matchAll(tokens, active);
+      const cues = this.index.cues[p.lang].matchAll(words, active);
       if (cues.length === 0) continue;
-      for (const claim of linkSentence({ text: masked, sentence, tokens, figures: inSentence, subjects: active, cues, times })) {
+      for (const claim of linkSentence({ text: masked, sentence, tokens: words.tokens(), figures: inSentence, subjects: active, cues, times })) {
         claims.push({ claim, verdict: judge(claim, this.base, masked) });
       }
     }

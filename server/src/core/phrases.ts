@@ -41,55 +41,118 @@ function isWordChar(code: number): boolean {
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
 
 /**
- * Splits text[from, to) into word tokens. Hyphens, dashes and punctuation separate words
- * ("foreign-invested" is two tokens), so cues match whichever way a writer hyphenates;
- * an apostrophe inside a word is kept and normalized, a possessive "'s" dropped.
- * Runs on every sentence of every check, so an ASCII word (most words) is hashed as it is
- * scanned, lower-cased code by code, and only a word with capitals is lower-cased as a string.
+ * The words of a text range in parallel arrays, reused from one range to the next: what
+ * phrase matching reads. Hyphens, dashes and punctuation separate words ("foreign-invested"
+ * is two words), so cues match whichever way a writer hyphenates; an apostrophe inside a
+ * word is kept and normalized, a possessive "'s" dropped. A check scans every sentence, so a
+ * word's hash is taken while it is scanned (ASCII lower-cased code by code), and no string is
+ * made for a word of lower-case ASCII, whose normal form is its text.
  */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
-  let i = from;
-  while (i < to) {
-    let code = text.charCodeAt(i);
-    if (!isWordChar(code)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let h = FNV_OFFSET;
-    let capitals = false;
-    // Set where the word needs more than ASCII lower-casing (its hash is then taken from its normal form).
-    let special = false;
+export class WordRun {
+  text = '';
+  length = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** wordHash of each word's normal form. */
+  hashes = new Uint32Array(64);
+  /** The normal form of a word that is not lower-case ASCII (capitals, other scripts, apostrophes), else undefined. */
+  private forms: Array<string | undefined> = [];
+
+  /** Reads the words of text[from, to), replacing those read before. */
+  scan(text: string, from = 0, to = text.length): this {
+    this.text = text;
+    let n = 0;
+    let i = from;
     while (i < to) {
-      code = text.charCodeAt(i);
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-        h = Math.imul(h ^ code, FNV_PRIME);
+      let code = text.charCodeAt(i);
+      if (!isWordChar(code)) {
         i++;
-      } else if (code >= 65 && code <= 90) {
-        h = Math.imul(h ^ (code + 32), FNV_PRIME);
-        capitals = true;
-        i++;
-      } else if (code >= 128 && isWordChar(code)) {
-        special = true;
-        i++;
-      } else if (APOSTROPHES.has(code) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
-        special = true;
-        i++;
-      } else {
-        break;
+        continue;
       }
+      const start = i;
+      let h = FNV_OFFSET;
+      let capitals = false;
+      // Set where the word needs more than ASCII lower-casing (its hash is then taken from its normal form).
+      let special = false;
+      while (i < to) {
+        code = text.charCodeAt(i);
+        if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+          h = Math.imul(h ^ code, FNV_PRIME);
+          i++;
+        } else if (code >= 65 && code <= 90) {
+          h = Math.imul(h ^ (code + 32), FNV_PRIME);
+          capitals = true;
+          i++;
+        } else if (code >= 128 && isWordChar(code)) {
+          special = true;
+          i++;
+        } else if (APOSTROPHES.has(code) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
+          special = true;
+          i++;
+        } else {
+          break;
+        }
+      }
+      let form: string | undefined;
+      if (capitals || special) {
+        form = text.slice(start, i).toLowerCase();
+        if (special) {
+          // English possessives name the same thing: "Chongqing's" is "Chongqing".
+          form = form.replace(/[\u2019\u02bc]/g, "'");
+          if (form.endsWith("'s")) form = form.slice(0, -2);
+          h = wordHash(form);
+        }
+      }
+      if (n === this.starts.length) this.grow();
+      this.starts[n] = start;
+      this.ends[n] = i;
+      this.hashes[n] = h >>> 0;
+      this.forms[n] = form;
+      n++;
     }
-    let norm = capitals || special ? text.slice(start, i).toLowerCase() : text.slice(start, i);
-    if (special) {
-      // English possessives name the same thing: "Chongqing's" is "Chongqing".
-      norm = norm.replace(/[\u2019\u02bc]/g, "'");
-      if (norm.endsWith("'s")) norm = norm.slice(0, -2);
-      h = wordHash(norm);
-    }
-    tokens.push({ start, end: i, norm, hash: h >>> 0 });
+    this.length = n;
+    return this;
   }
-  return tokens;
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.ends = ends;
+    const hashes = new Uint32Array(size);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+  }
+
+  /** Word k's normal form. */
+  norm(k: number): string {
+    return this.forms[k] ?? this.text.slice(this.starts[k], this.ends[k]);
+  }
+
+  /** Whether word k's normal form is `word`, without making a string of it. */
+  is(k: number, word: string): boolean {
+    const form = this.forms[k];
+    if (form !== undefined) return form === word;
+    const start = this.starts[k];
+    if (this.ends[k] - start !== word.length) return false;
+    for (let j = 0; j < word.length; j++) if (this.text.charCodeAt(start + j) !== word.charCodeAt(j)) return false;
+    return true;
+  }
+
+  /** The words as Token objects (for the few readers that need them: linking, completion). */
+  tokens(): Token[] {
+    const tokens: Token[] = new Array(this.length);
+    for (let k = 0; k < this.length; k++) tokens[k] = { start: this.starts[k], end: this.ends[k], norm: this.norm(k), hash: this.hashes[k] };
+    return tokens;
+  }
+}
+
+/** The words of text[from, to) as Token objects (see WordRun). */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  return new WordRun().scan(text, from, to).tokens();
 }
 
 /** The normalized token sequence of a phrase, as used for keys. */
@@ -236,14 +299,15 @@ export class PhraseMatcher {
     });
   }
 
-  /** The word id of a token, or -1 where no phrase has the word. */
-  private wordId(t: Token): number {
+  /** The word id of word k, or -1 where no phrase has the word. */
+  private wordId(words: WordRun, k: number): number {
     const { slots, hashes } = this;
     const mask = slots.length - 1;
-    for (let slot = t.hash & mask; ; slot = (slot + 1) & mask) {
+    const hash = words.hashes[k];
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot];
       if (id < 0) return -1;
-      if (hashes[id] === t.hash && this.trie.words[id] === t.norm) return id;
+      if (hashes[id] === hash && words.is(k, this.trie.words[id])) return id;
     }
   }
 
@@ -261,15 +325,15 @@ export class PhraseMatcher {
    * beats a shorter one it contains ("new foreign-invested enterprises" over
    * "foreign-invested enterprises").
    */
-  matchAll(tokens: readonly Token[]): TrieMatch[] {
+  matchAll(words: WordRun): TrieMatch[] {
     const { valueStart } = this.trie;
-    const n = tokens.length;
+    const n = words.length;
     // Word ids once per token: a token absent from the word table ends every phrase at it.
     if (this.ids.length < n) this.ids = new Int32Array(Math.max(n, this.ids.length * 2));
     const ids = this.ids;
     let known = 0;
     for (let k = 0; k < n; k++) {
-      const id = this.wordId(tokens[k]);
+      const id = this.wordId(words, k);
       ids[k] = id;
       if (id >= 0) known++;
     }
@@ -333,8 +397,8 @@ export class PhraseIndex<T> {
   ) {}
 
   /** All phrases in the tokens (see PhraseMatcher.matchAll); with `groups`, only the values of those groups. */
-  matchAll(tokens: readonly Token[], groups?: readonly string[]): PhraseMatch<T>[] {
-    return this.matcher.matchAll(tokens).map((m) => ({ from: m.from, to: m.to, values: this.valuesOf(m.node, groups) }));
+  matchAll(words: WordRun, groups?: readonly string[]): PhraseMatch<T>[] {
+    return this.matcher.matchAll(words).map((m) => ({ from: m.from, to: m.to, values: this.valuesOf(m.node, groups) }));
   }
 
   private valuesOf(node: number, groups: readonly string[] | undefined): T[] {
