@@ -27,6 +27,22 @@ test('edits that could change markup are declined', () => {
   assert.notEqual(edit(prev.indexOf('word') + 4, 0, 's'), undefined, 'before a full stop at the end');
 });
 
+test('a digit edit that makes or unmakes a list marker ("2. b" to "1. b" after a line) is declined', () => {
+  for (const [prev, next] of [['a\n2. b', 'a\n1. b'], ['a\n12. b', 'a\n1. b'], ['> 2. b\nc', '> 1. b\nc']]) {
+    const masked = maskAfterEdit(prev, maskDocument(prev, 'markdown'), next);
+    assert.ok(masked === undefined || JSON.stringify(masked) === JSON.stringify(maskDocument(next, 'markdown')), JSON.stringify(next));
+    assert.equal(masked, undefined);
+  }
+  // A number inside a sentence stays an edit of prose.
+  assert.notEqual(maskAfterEdit('It was 32. Then', maskDocument('It was 32. Then', 'markdown'), 'It was 322. Then'), undefined);
+});
+
+test('an edit that makes a bare URL of "www." (a letter deleted before it, a non-ASCII letter typed into it) is declined', () => {
+  for (const [prev, next] of [['xwww. b', 'www. b'], ['wwwwww.\n\n', 'wwwäwww.\n\n']]) {
+    assert.equal(maskAfterEdit(prev, maskDocument(prev, 'markdown'), next), undefined, JSON.stringify(next));
+  }
+});
+
 test('property: whenever an edit is taken, the result equals masking the whole new text', () => {
   const piece = fc.constantFrom('`', '```', '~~~', '<!--', '-->', '<a>', '<', '>', '[', ']', '(', ')', '![', '[^1]', ':', '|', '---', '#', '- ', '* ', '_', '1. ', '> ', '    ', '\n', '\n\n', '\\', 'http://x.y', 'www', '.', '@', 'a.b', 'text', 'word', '2020', 'ä', ' ', ', ');
   const letters = fc.stringMatching(/^[a-zä0-9]{0,3}$/);

@@ -31,6 +31,24 @@ function allWordChars(text: string, from: number, to: number): boolean {
   return true;
 }
 
+function allDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** True if only spaces, tabs and block-quote markers stand between the line's start and `at`. */
+function opensLine(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 62) return false;
+  }
+  return true;
+}
+
 const CHUNK = 512;
 
 /**
@@ -78,6 +96,11 @@ export function maskAfterEdit(prev: string, prevMasked: MaskedDocument, next: st
   if (after === wordStart || nextAfter === wordStart) return undefined;
   if (wordStart > 0 && !isBlank(prev.charCodeAt(wordStart - 1))) return undefined;
   if (!safeAfter(prev, after)) return undefined;
+  // Words that markup reads: a number opening its line ("1. ", "12. ": a list marker or not,
+  // by its digits) and "www" before a full stop (a bare URL, also after a non-ASCII letter).
+  if ((allDigits(prev, wordStart, after) || allDigits(next, wordStart, nextAfter)) && opensLine(prev, wordStart)) return undefined;
+  const www = next.indexOf('www.', wordStart);
+  if (www >= 0 && www < nextAfter) return undefined;
   // The word was prose (masking had left it as it was).
   if (prevMasked.text.slice(wordStart, after) !== prev.slice(wordStart, after)) return undefined;
   const delta = nextEnd - prevEnd;
