@@ -181,15 +181,6 @@ function align8(n: number): number {
 /** Thrown for a file that is not a compiled fact base (or a damaged one); the message names the file. */
 export class CompiledBaseError extends Error {}
 
-/** The stamps a compiled base was made from, without loading it; undefined if the file is missing or no compiled base. */
-export function compiledBaseStamps(file: string): FactFileStamp[] | undefined {
-  try {
-    return readCompiledBaseStamps(file);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The stamps a compiled base was made from, without loading it. Throws CompiledBaseError naming the file. */
 export function readCompiledBaseStamps(file: string): FactFileStamp[] {
   const files = CompiledFile.open(file).header.files;
@@ -200,12 +191,6 @@ export function readCompiledBaseStamps(file: string): FactFileStamp[] {
 /** True when the stamps a compiled base was made from are these (same paths, in the same order, sizes and times). */
 export function stampsMatch(made: readonly FactFileStamp[], stamps: readonly FactFileStamp[]): boolean {
   return made.length === stamps.length && made.every((m, i) => m.path === stamps[i].path && m.size === stamps[i].size && m.mtimeMs === stamps[i].mtimeMs);
-}
-
-/** True when the compiled base was made from exactly these files as they are now (same paths, sizes and times). */
-export function compiledBaseIsFresh(file: string, stamps: readonly FactFileStamp[]): boolean {
-  const made = compiledBaseStamps(file);
-  return made !== undefined && stampsMatch(made, stamps);
 }
 
 /** A compiled base file: its header, and its sections read one at a time (each into its own, aligned buffer). */
