@@ -136,6 +136,20 @@ test('an edit that changes the document language re-reads short paragraphs it di
   assert.deepEqual(after.claims.map((c) => [c.claim.figure.text, c.verdict.kind]), [['8.753', 'conflicting']]);
 });
 
+test('keystrokes that make or unmake markup (a list marker, a bare URL) give what a fresh check gives', () => {
+  // Once found wrong by incremental masking: "2." turned into the list marker "1.", "www." into a URL.
+  const versions = [
+    'Chongqing had 322 Fortune Global 500 companies.\n2. Chongqing had 322 Fortune Global 500 companies.\n',
+    'Chongqing had 322 Fortune Global 500 companies.\n1. Chongqing had 322 Fortune Global 500 companies.\n',
+    'See xwww.example and 322 Fortune Global 500 companies in Chongqing.\n',
+    'See www.example and 322 Fortune Global 500 companies in Chongqing.\n',
+  ];
+  const checker = new DocumentChecker(base);
+  for (const text of versions) {
+    assert.deepEqual(checker.check(text, { today: '2026-12-02' }), check(text, base, { today: '2026-12-02' }));
+  }
+});
+
 test('look-alike metrics stay apart', () => {
   const cases: Array<[string, string[]]> = [
     ['Chongqing has established a total of 8,753 foreign-invested enterprises.', ['chongqing.foreign-invested-enterprises']],

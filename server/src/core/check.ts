@@ -6,8 +6,8 @@ import { linkSentence, namedSubjects } from './claims';
 import { factIndex, type FactIndex } from './factIndex';
 import { findFigures } from './figures';
 import { WordRun } from './phrases';
-import { maskAfterEdit, unchangedEnds } from './editMask';
-import { EvidenceCache, findParagraphs, findSentences, maskDocument, type MaskedDocument } from './prose';
+import { EvidenceCache, findParagraphs, findSentences, maskDocument, type EvidenceByStart } from './prose';
+import { TextEdit } from './textEdit';
 import { findSuppressions } from './suppressions';
 import { findTimeMentions } from './timeMentions';
 import type { CheckedClaim, CheckOptions, CheckResult, Claim, FactBase, Figure, Paragraph, TimeMention } from './types';
@@ -39,6 +39,8 @@ interface LastCheck {
   results: ParagraphResult[];
   /** The subjects carried into each paragraph. */
   carried: string[][];
+  /** The paragraphs' language evidence, for the next version to reuse. */
+  evidence: EvidenceByStart;
 }
 
 /**
@@ -53,22 +55,12 @@ export class DocumentChecker {
   private last: LastCheck | undefined;
   private readonly index: FactIndex;
 
-  /** The last text masked, to mask the next version from it where the edit allows (editMask.ts). */
-  private lastMask: { text: string; format: string; masked: MaskedDocument } | undefined;
-  private readonly evidence = new EvidenceCache();
   /** The words of the sentence being checked, in buffers reused from sentence to sentence. */
   private readonly words = new WordRun();
 
   /** `remember` false: a one-off check, which keeps nothing for a next version. */
   constructor(readonly base: FactBase, private readonly remember = true) {
     this.index = factIndex(base);
-  }
-
-  private mask(text: string, format: 'markdown' | 'plaintext'): MaskedDocument {
-    const last = this.lastMask;
-    const masked = (last && last.format === format && maskAfterEdit(last.text, last.masked, text)) || maskDocument(text, format);
-    if (this.remember) this.lastMask = { text, format, masked };
-    return masked;
   }
 
   check(text: string, options: CheckOptions = {}): CheckResult {
@@ -87,12 +79,12 @@ export class DocumentChecker {
   *checkSteps(text: string, options: CheckOptions = {}): Generator<void, CheckResult, void> {
     const format = options.format ?? 'markdown';
     const date = options.today ?? today();
-    const { text: masked, breaks } = this.mask(text, format);
-    if (this.remember) this.evidence.nextVersion(masked);
-    const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks, this.remember ? this.evidence : undefined);
+    const { text: masked, breaks } = maskDocument(text, format);
     const last = this.last && this.last.date === date ? this.last : undefined;
-    const same = last && unchangedEnds(last.masked, masked);
-    const delta = last ? masked.length - last.masked.length : 0;
+    // The one comparison of this version with the last: paragraph results and language evidence are both reused by it.
+    const edit = last && TextEdit.between(last.masked, masked);
+    const evidence = new EvidenceCache(last && edit && { byStart: last.evidence, edit });
+    const paragraphs = findParagraphs(masked, options.lang ?? 'auto', breaks, this.remember ? evidence : undefined);
     const results: ParagraphResult[] = [];
     const carried: string[][] = [];
     const claims: CheckedClaim[] = [];
@@ -102,9 +94,9 @@ export class DocumentChecker {
       yield;
       const p = paragraphs[i];
       let result: ParagraphResult | undefined;
-      if (last && same) {
+      if (last && edit) {
         // Where the paragraph stood in the last version, if the edit cannot have touched it.
-        const before = p.end <= same.prefix ? p.start : p.start >= masked.length - same.suffix ? p.start - delta : -1;
+        const before = edit.before(p.start, p.end);
         const k = before < 0 ? -1 : paragraphAt(last.paragraphs, before);
         if (k >= 0) {
           const q = last.paragraphs[k];
@@ -120,7 +112,7 @@ export class DocumentChecker {
       figures.push(...result.figures);
       if (result.subjectsOut.length > 0) carry = result.subjectsOut;
     }
-    if (this.remember) this.last = { masked, date, paragraphs, results, carried };
+    if (this.remember) this.last = { masked, date, paragraphs, results, carried, evidence: evidence.byStart };
     // A figure read across masked markup ("1000</b> €" reads as "1000     €") is not what the
     // document says at its range: it is left out, so that no finding or fix lands on markup.
     if (figures.some((f) => !exact(text, f))) {

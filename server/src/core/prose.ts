@@ -4,7 +4,7 @@
 // the language server runs them on every keystroke, on untrusted text.
 
 import type { Lang, LangSetting, Paragraph, Sentence } from './types';
-import { unchangedEnds } from './editMask';
+import type { TextEdit } from './textEdit';
 import { decideLanguage, languageEvidence, type LanguageEvidence } from './language';
 
 /** A masked document and where Markdown starts blocks that blank lines do not separate. */
@@ -695,45 +695,30 @@ function isHeadingLine(text: string, at: number, end: number): boolean {
   return hashes >= 1 && hashes <= 6 && (p + hashes === end || isSpace(text.charCodeAt(p + hashes)));
 }
 
+/** Language evidence of paragraphs by where they start, and where each ends. */
+export type EvidenceByStart = Map<number, { end: number; ev: LanguageEvidence }>;
+
 /**
- * Language evidence of paragraphs, kept from one version of a document to the next: after a
- * keystroke only the edited paragraph is counted again. A paragraph's evidence is reused where
- * the paragraph lies wholly before or after the edit (the two versions' common start and end)
- * with the same length, found by where it starts: no paragraph text is hashed.
+ * Language evidence of the paragraphs of one version of a document, reusing that of the last
+ * version: after a keystroke only the edited paragraph is counted again. A paragraph's
+ * evidence is reused where it lies wholly before or after the edit with the same length.
  */
 export class EvidenceCache {
-  private lastMasked: string | undefined;
-  private last = new Map<number, { end: number; ev: LanguageEvidence }>();
-  private currentMasked: string | undefined;
-  private current = new Map<number, { end: number; ev: LanguageEvidence }>();
-  private edit: { prefix: number; suffix: number; delta: number } | undefined;
+  readonly byStart: EvidenceByStart = new Map();
+
+  /** `last`: the evidence of the last version and the edit that leads from it to this one. */
+  constructor(private readonly last?: { byStart: EvidenceByStart; edit: TextEdit }) {}
 
   evidence(masked: string, from: number, to: number): LanguageEvidence {
     let ev: LanguageEvidence | undefined;
-    const e = this.edit;
-    if (e && masked === this.currentMasked) {
-      const before = to <= e.prefix ? from : from >= masked.length - e.suffix ? from - e.delta : -1;
-      const hit = before >= 0 ? this.last.get(before) : undefined;
+    if (this.last) {
+      const before = this.last.edit.before(from, to);
+      const hit = before >= 0 ? this.last.byStart.get(before) : undefined;
       if (hit && hit.end - before === to - from) ev = hit.ev;
     }
     ev ??= languageEvidence(masked, from, to);
-    if (masked === this.currentMasked) this.current.set(from, { end: to, ev });
+    this.byStart.set(from, { end: to, ev });
     return ev;
-  }
-
-  /** Starts the next version of the document: evidence of paragraphs that are gone is dropped. */
-  nextVersion(masked: string): void {
-    if (this.currentMasked !== undefined) {
-      this.lastMasked = this.currentMasked;
-      this.last = this.current;
-    }
-    this.edit = undefined;
-    if (this.lastMasked !== undefined) {
-      const { prefix, suffix } = unchangedEnds(this.lastMasked, masked);
-      this.edit = { prefix, suffix, delta: masked.length - this.lastMasked.length };
-    }
-    this.currentMasked = masked;
-    this.current = new Map();
   }
 }
 
