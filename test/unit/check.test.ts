@@ -2,7 +2,7 @@
 // example drafts, names that only look like figures, disable comments, and the
 // incremental checker against fresh checks.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { check, DocumentChecker } from '../../server/src/core/check';
@@ -29,7 +29,10 @@ test('the shipped fact base loads without errors', () => {
   assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
 });
 
-test('the seed articles raise no finding at all, and nearly every fact figure is linked and verified', () => {
+// The seed articles are not part of the project (SOURCES.md): they stand in ../shared beside a checkout where they are at hand.
+const noSeeds = existsSync(seeds) ? false : `the seed articles are not beside this checkout (${seeds})`;
+
+test('the seed articles raise no finding at all, and nearly every fact figure is linked and verified', { skip: noSeeds }, () => {
   let linked = 0;
   for (const [file, today] of Object.entries(SEED_DATES)) {
     const text = readFileSync(join(seeds, file), 'utf8');
