@@ -21,6 +21,7 @@ import {
 } from './numberWords';
 import { endsQualifier, MAX_QUALIFIER_WORDS, qualifierApprox } from './qualifiers';
 import { currencyCode, currencyNames, currencySymbols, minorUnitDigits } from './currencies';
+import { grown } from './typedArrays';
 
 // ---------------------------------------------------------------- tokens
 
@@ -87,21 +88,11 @@ class TokenBuffer {
 
   private grow(): void {
     const capacity = this.capacity * 2;
-    const type = new Uint8Array(capacity);
-    type.set(this.type);
-    this.type = type;
-    const start = new Int32Array(capacity);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(capacity);
-    end.set(this.end);
-    this.end = end;
-    const gapStart = new Int32Array(capacity);
-    gapStart.set(this.gapStart);
-    this.gapStart = gapStart;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
+    this.type = grown(this.type, capacity);
+    this.start = grown(this.start, capacity);
+    this.end = grown(this.end, capacity);
+    this.gapStart = grown(this.gapStart, capacity);
+    this.flags = grown(this.flags, capacity);
     this.info.length = capacity;
     this.capacity = capacity;
   }

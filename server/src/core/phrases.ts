@@ -4,6 +4,8 @@
 // in a few typed arrays (no object per node or per value), so that a base of a million
 // metrics fits in memory and a compiled base (compiledBase.ts) loads it without parsing.
 
+import { grown } from './typedArrays';
+
 /** A word in prose: its offsets in the document and its normalized form. */
 export interface Token {
   start: number;
@@ -116,15 +118,9 @@ export class WordRun {
 
   private grow(): void {
     const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    this.ends = ends;
-    const hashes = new Uint32Array(size);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
+    this.starts = grown(this.starts, size);
+    this.ends = grown(this.ends, size);
+    this.hashes = grown(this.hashes, size);
   }
 
   /** Word k's normal form. */

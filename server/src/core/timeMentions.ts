@@ -18,6 +18,7 @@
 //   would lie after today ("As of November", written in January, means last November);
 // - "in the past five years" runs from the same day five years before today to today.
 
+import { grown } from './typedArrays';
 import { daysInMonth } from './dates';
 import type { DateRange, Lang, TimeMention } from './types';
 
@@ -1001,11 +1002,7 @@ class WordAutomaton {
             }
           }
         }
-        if (used === table.length) {
-          const grown = new Uint16Array(table.length * 2);
-          grown.set(table);
-          table = grown;
-        }
+        if (used === table.length) table = grown(table, table.length * 2);
         table[used++] = next;
       }
     }
