@@ -9,9 +9,10 @@
 // the editor, every root was read, and every file still has the size and time it had when
 // the cache was made; anything else, or any error reading it, takes the YAML path.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
+import { pruneCacheFolder } from './cacheFolder';
 import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, type FactFileStamp } from './core/compiledBase';
 import { factFilesIn, isFactFileName, loadFactFiles, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile } from './core/factBase';
 import type { FactBase, FactProblem } from './core/types';
@@ -265,7 +266,7 @@ export class FactStore {
       return false;
     }
     try {
-      // Used caches stay; the least recently used go first (see prune).
+      // Used caches stay; the least recently used go first (see pruneCacheFolder).
       const now = new Date();
       utimesSync(file, now, now);
     } catch {
@@ -313,36 +314,12 @@ export class FactStore {
       mkdirSync(this.cacheDir, { recursive: true });
       const { sources, subjects, metrics } = this.base;
       compileFactBase({ sources: sources.values(), subjects: subjects.values(), metrics: metrics.values(), files: write.stamps }, this.cacheFile);
-      this.prune(this.cacheDir);
+      pruneCacheFolder(this.cacheDir, (name) => name.endsWith(CACHE_EXT), MAX_CACHES);
       this.log(`fact base cache written: ${this.cacheFile}`);
     } catch (err) {
       this.log(`fact base cache not written: ${(err as Error).message}`);
     }
     return false;
-  }
-
-  /** Keeps the MAX_CACHES most recently used caches of a folder, and no leftover temporary file older than a day. */
-  private prune(dir: string): void {
-    const now = Date.now();
-    const caches: Array<{ path: string; mtimeMs: number }> = [];
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      try {
-        const { mtimeMs } = statSync(path);
-        if (name.endsWith(CACHE_EXT)) caches.push({ path, mtimeMs });
-        else if (name.endsWith('.tmp') && name.includes(CACHE_EXT) && now - mtimeMs > 86_400_000) unlinkSync(path);
-      } catch {
-        // Removed meanwhile by another server: nothing to do.
-      }
-    }
-    caches.sort((a, b) => b.mtimeMs - a.mtimeMs);
-    for (const c of caches.slice(MAX_CACHES)) {
-      try {
-        unlinkSync(c.path);
-      } catch {
-        // As above.
-      }
-    }
   }
 
   private scan(path: string): void {

@@ -3,8 +3,9 @@
 // before the first check can read a currency. Keyed by the platform (Node, ICU, CLDR), so a
 // kept table is exactly the one the platform would make; anything unreadable is rebuilt.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pruneCacheFolder } from './cacheFolder';
 import { adoptCurrencyTables, currencyTablesData } from './core/currencies';
 
 const PREFIX = 'intl-currencies-';
@@ -33,14 +34,6 @@ export function writePlatformTables(dir: string): string {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(currencyTablesData()));
   renameSync(tmp, file);
-  try {
-    const kept = readdirSync(dir)
-      .filter((name) => name.startsWith(PREFIX) && name.endsWith('.json'))
-      .map((name) => ({ path: join(dir, name), mtimeMs: statSync(join(dir, name)).mtimeMs }))
-      .sort((a, b) => b.mtimeMs - a.mtimeMs);
-    for (const old of kept.slice(KEEP)) unlinkSync(old.path);
-  } catch {
-    // Another server pruned meanwhile: nothing to do.
-  }
+  pruneCacheFolder(dir, (name) => name.startsWith(PREFIX) && name.endsWith('.json'), KEEP);
   return file;
 }
