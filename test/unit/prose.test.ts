@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { documentLanguage, findParagraphs, findSentences, maskDocument, maskMarkup } from '../../server/src/core/prose';
+import { documentLanguage, findParagraphs, findSentences, maskDocument, maskMarkup, sentencesContaining } from '../../server/src/core/prose';
 import { timeRatio } from '../support/linearTime';
 
 /** The masked text with the given fragment's own offsets: what survives of `fragment` in `text`. */
@@ -159,6 +159,29 @@ test('a very long paragraph is segmented in windows, quickly and without losing 
   assert.equal(sentences.length, 2000);
   for (const s of sentences) assert.equal(text.slice(s.start, s.end), sentence.trim());
   assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+});
+
+test('the sentences containing given offsets are the ones findSentences cuts there, false breaks joined on both sides', () => {
+  // Pieces chosen for ICU's breaks and the breaks undone after them (abbreviations, initials,
+  // German ordinals), on hard-wrapped lines and with runs of spaces.
+  const pieces = ['Mr.', 'Dr.', 'U.S.', 'z. B.', 'des 13.', 'am 30.', 'Platz 5.', 'Jan.', 'It rose.', 'Why?', 'Yes!', '"Done."', 'e.g.', 'ca.', 'Nr.', 'the end', '\n', '  ', '3.5%', '(see p.', '2.)', 'Chongqing', 'firms'];
+  const paragraph = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 30 }).map((words) => words.join(' '));
+  fc.assert(
+    fc.property(paragraph, fc.constantFrom('en' as const, 'de' as const), fc.array(fc.nat(), { maxLength: 6 }), (text, lang, picks) => {
+      const [p] = findParagraphs(text, lang);
+      if (!p) return;
+      const all = findSentences(text, [p]);
+      const offsets = [...new Set(picks.map((k) => p.start + (k % (p.end - p.start))))]
+        .filter((o) => all.some((s) => s.start <= o && o < s.end))
+        .sort((a, b) => a - b);
+      const expected = all.filter((s) => offsets.some((o) => s.start <= o && o < s.end));
+      assert.deepEqual(sentencesContaining(text, p, offsets), expected);
+    }),
+    { numRuns: 2000, seed: 29 },
+  );
+  // Longer than one segmentation window: left to findSentences.
+  const long = 'The city grew. '.repeat(400);
+  assert.equal(sentencesContaining(long, findParagraphs(long, 'en')[0], [0]), undefined);
 });
 
 test('sentences carry their paragraph index and language', () => {

@@ -6,11 +6,11 @@ import { linkSentence, namedSubjects } from './claims';
 import { factIndex, type FactIndex } from './factIndex';
 import { findFigures } from './figures';
 import { WordRun } from './phrases';
-import { EvidenceCache, findParagraphs, findSentences, maskDocument, type EvidenceByStart } from './prose';
+import { EvidenceCache, findParagraphs, findSentences, maskDocument, sentencesContaining, type EvidenceByStart } from './prose';
 import { TextEdit } from './textEdit';
 import { findSuppressions } from './suppressions';
 import { findTimeMentions } from './timeMentions';
-import type { CheckedClaim, CheckOptions, CheckResult, Claim, FactBase, Figure, Paragraph, TimeMention } from './types';
+import type { CheckedClaim, CheckOptions, CheckResult, Claim, FactBase, Figure, Paragraph, Sentence, TimeMention } from './types';
 import { judge } from './verdicts';
 
 /** What one paragraph yields, at the offsets where it was checked. */
@@ -128,7 +128,7 @@ export class DocumentChecker {
     let active: readonly string[] = carry;
     let subjectsOut: string[] = [];
     let f = 0;
-    for (const sentence of findSentences(masked, [p])) {
+    for (const sentence of this.sentencesToRead(masked, p, found)) {
       sentence.paragraph = index; // findSentences numbers within the one paragraph it was given
       let inSentence: Figure[] = [];
       while (f < found.length && found[f].start < sentence.end) {
@@ -161,6 +161,32 @@ export class DocumentChecker {
       }
     }
     return { start: p.start, claims, figures, subjectsOut };
+  }
+
+  /**
+   * The sentences of a paragraph whose reading can change its result: those with figures,
+   * when no other sentence names a subject (they could only end the subjects carried);
+   * otherwise all of them. Sentences are found by ICU, a fixed cost per sentence asked
+   * about, and most sentences of news copy have no figure.
+   */
+  private sentencesToRead(masked: string, p: Paragraph, found: readonly Figure[]): Sentence[] {
+    const subjects = this.index.subjects[p.lang];
+    // Leftmost-longest matching over a stretch of whole sentences finds a name if any of them has one.
+    const names = (from: number, to: number) => from < to && subjects.matchAll(this.words.scan(masked, from, to)).length > 0;
+    const withFigures = found.length === 0 ? [] : sentencesContaining(masked, p, found.map((g) => g.start));
+    if (withFigures) {
+      let at = p.start;
+      let named = false;
+      for (const s of withFigures) {
+        if (names(at, s.start)) {
+          named = true;
+          break;
+        }
+        at = s.end;
+      }
+      if (!named && !names(at, p.end)) return withFigures;
+    }
+    return findSentences(masked, [p]);
   }
 }
 
