@@ -25,30 +25,43 @@ export function wordHash(norm: string): number {
   return h >>> 0;
 }
 
-const wordCharCache = new Map<number, boolean>();
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-function isWordChar(code: number): boolean {
-  if (code < 128) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** ASCII code → its lower-case code where it is a word character (letter or digit), else 0: one read per character. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = c;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = c + 32;
+
+/** Whether each UTF-16 code unit above ASCII is a word character, learnt as met: 0 not yet asked, 1 yes, 2 no. */
+const WIDE_WORD = new Uint8Array(65536);
+
+function isWideWordChar(code: number): boolean {
+  let known = WIDE_WORD[code];
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    WIDE_WORD[code] = known;
   }
-  let known = wordCharCache.get(code);
-  if (known === undefined) {
-    known = LETTER_OR_DIGIT.test(String.fromCharCode(code));
-    wordCharCache.set(code, known);
-  }
-  return known;
+  return known === 1;
 }
 
-const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
+function isWordChar(code: number): boolean {
+  return code < 128 ? ASCII_WORD[code] !== 0 : isWideWordChar(code);
+}
+
+/** How a word's normal form is had: its text, its text lower-cased (ASCII only), or a stored string. */
+const PLAIN = 0;
+const CAPITALS = 1;
+const SPECIAL = 2;
 
 /**
  * The words of a text range in parallel arrays, reused from one range to the next: what
  * phrase matching reads. Hyphens, dashes and punctuation separate words ("foreign-invested"
  * is two words), so cues match whichever way a writer hyphenates; an apostrophe inside a
  * word is kept and normalized, a possessive "'s" dropped. A check scans every sentence, so a
- * word's hash is taken while it is scanned (ASCII lower-cased code by code), and no string is
- * made for a word of lower-case ASCII, whose normal form is its text.
+ * word's hash is taken while it is scanned (ASCII lower-cased code by code), and a string is
+ * made only for a word beyond ASCII or with an apostrophe: the normal form of any other
+ * word is its text, lower-cased, read in place.
  */
 export class WordRun {
   text = '';
@@ -57,8 +70,10 @@ export class WordRun {
   ends = new Int32Array(64);
   /** wordHash of each word's normal form. */
   hashes = new Uint32Array(64);
-  /** The normal form of a word that is not lower-case ASCII (capitals, other scripts, apostrophes), else undefined. */
-  private forms: Array<string | undefined> = [];
+  /** PLAIN, CAPITALS or SPECIAL for each word. */
+  private kinds = new Uint8Array(64);
+  /** The normal form of each SPECIAL word (other scripts, apostrophes); other entries are stale. */
+  private forms: string[] = [];
 
   /** Reads the words of text[from, to), replacing those read before. */
   scan(text: string, from = 0, to = text.length): this {
@@ -67,49 +82,56 @@ export class WordRun {
     let i = from;
     while (i < to) {
       let code = text.charCodeAt(i);
-      if (!isWordChar(code)) {
+      if (code < 128 ? ASCII_WORD[code] === 0 : !isWideWordChar(code)) {
         i++;
         continue;
       }
       const start = i;
       let h = FNV_OFFSET;
-      let capitals = false;
+      // Non-zero where an ASCII capital was read.
+      let capitals = 0;
       // Set where the word needs more than ASCII lower-casing (its hash is then taken from its normal form).
       let special = false;
       while (i < to) {
         code = text.charCodeAt(i);
-        if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-          h = Math.imul(h ^ code, FNV_PRIME);
-          i++;
-        } else if (code >= 65 && code <= 90) {
-          h = Math.imul(h ^ (code + 32), FNV_PRIME);
-          capitals = true;
-          i++;
-        } else if (code >= 128 && isWordChar(code)) {
+        if (code < 128) {
+          const lower = ASCII_WORD[code];
+          if (lower !== 0) {
+            h = Math.imul(h ^ lower, FNV_PRIME);
+            capitals |= lower ^ code;
+            i++;
+            continue;
+          }
+          if (code !== 0x27) break;
+        } else if (isWideWordChar(code)) {
           special = true;
           i++;
-        } else if (APOSTROPHES.has(code) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
+          continue;
+        } else if (code !== 0x2019 && code !== 0x2bc) {
+          break;
+        }
+        // An apostrophe belongs to the word where a word character follows it.
+        if (i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
           special = true;
           i++;
         } else {
           break;
         }
       }
-      let form: string | undefined;
-      if (capitals || special) {
-        form = text.slice(start, i).toLowerCase();
-        if (special) {
-          // English possessives name the same thing: "Chongqing's" is "Chongqing".
-          form = form.replace(/[\u2019\u02bc]/g, "'");
-          if (form.endsWith("'s")) form = form.slice(0, -2);
-          h = wordHash(form);
-        }
-      }
       if (n === this.starts.length) this.grow();
       this.starts[n] = start;
       this.ends[n] = i;
+      if (special) {
+        // English possessives name the same thing: "Chongqing's" is "Chongqing".
+        let form = text.slice(start, i).toLowerCase().replace(/[\u2019\u02bc]/g, "'");
+        if (form.endsWith("'s")) form = form.slice(0, -2);
+        h = wordHash(form);
+        this.forms[n] = form;
+        this.kinds[n] = SPECIAL;
+      } else {
+        this.kinds[n] = capitals === 0 ? PLAIN : CAPITALS;
+      }
       this.hashes[n] = h >>> 0;
-      this.forms[n] = form;
       n++;
     }
     this.length = n;
@@ -121,27 +143,31 @@ export class WordRun {
     this.starts = grown(this.starts, size);
     this.ends = grown(this.ends, size);
     this.hashes = grown(this.hashes, size);
+    this.kinds = grown(this.kinds, size);
   }
 
   /** Word k's normal form. */
   norm(k: number): string {
-    return this.forms[k] ?? this.text.slice(this.starts[k], this.ends[k]);
+    const kind = this.kinds[k];
+    if (kind === SPECIAL) return this.forms[k];
+    const text = this.text.slice(this.starts[k], this.ends[k]);
+    return kind === CAPITALS ? text.toLowerCase() : text;
   }
 
   /** Whether word k's normal form is `word`, without making a string of it. */
   is(k: number, word: string): boolean {
-    const form = this.forms[k];
-    if (form !== undefined) return form === word;
+    if (this.kinds[k] === SPECIAL) return this.forms[k] === word;
     const start = this.starts[k];
     if (this.ends[k] - start !== word.length) return false;
-    for (let j = 0; j < word.length; j++) if (this.text.charCodeAt(start + j) !== word.charCodeAt(j)) return false;
+    // The word is ASCII letters and digits: ASCII_WORD lower-cases each in place.
+    for (let j = 0; j < word.length; j++) if (ASCII_WORD[this.text.charCodeAt(start + j)] !== word.charCodeAt(j)) return false;
     return true;
   }
 
   /** The words as Token objects (for the few readers that need them: linking, completion). */
   tokens(): Token[] {
-    const tokens: Token[] = new Array(this.length);
-    for (let k = 0; k < this.length; k++) tokens[k] = { start: this.starts[k], end: this.ends[k], norm: this.norm(k), hash: this.hashes[k] };
+    const tokens: Token[] = [];
+    for (let k = 0; k < this.length; k++) tokens.push({ start: this.starts[k], end: this.ends[k], norm: this.norm(k), hash: this.hashes[k] });
     return tokens;
   }
 }
@@ -272,39 +298,32 @@ export class PhraseMatcher {
   private readonly mask: number;
   /** Word ids of the tokens being matched, reused from call to call (matching is synchronous). */
   private ids = new Int32Array(64);
+  /** The matches of the last find(): token spans and nodes, reused from call to call. */
+  matchFrom = new Int32Array(16);
+  matchTo = new Int32Array(16);
+  matchNode = new Int32Array(16);
 
   /**
    * The word table by hash: open addressing over wordHash, so a prose word (most are in no
    * table) is rejected at an empty slot or a different hash, without hashing its text again.
+   * Each slot keeps its word's hash beside its id, so that a probe reads one place.
    */
   private readonly slots: Int32Array;
-  private readonly hashes: Uint32Array;
+  private readonly slotHashes: Uint32Array;
 
   constructor(readonly trie: PhraseTrie) {
     this.mask = trie.edgeChild.length - 1;
     let capacity = 16;
     while (capacity < trie.words.length * 2) capacity *= 2;
     this.slots = new Int32Array(capacity).fill(-1);
-    this.hashes = new Uint32Array(trie.words.length);
+    this.slotHashes = new Uint32Array(capacity);
     trie.words.forEach((w, id) => {
       const h = wordHash(w);
-      this.hashes[id] = h;
       let slot = h & (capacity - 1);
       while (this.slots[slot] >= 0) slot = (slot + 1) & (capacity - 1);
       this.slots[slot] = id;
+      this.slotHashes[slot] = h;
     });
-  }
-
-  /** The word id of word k, or -1 where no phrase has the word. */
-  private wordId(words: WordRun, k: number): number {
-    const { slots, hashes } = this;
-    const mask = slots.length - 1;
-    const hash = words.hashes[k];
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot];
-      if (id < 0) return -1;
-      if (hashes[id] === hash && words.is(k, this.trie.words[id])) return id;
-    }
   }
 
   private child(node: number, word: number): number {
@@ -322,19 +341,43 @@ export class PhraseMatcher {
    * "foreign-invested enterprises").
    */
   matchAll(words: WordRun): TrieMatch[] {
-    const { valueStart } = this.trie;
+    const count = this.find(words);
+    const matches: TrieMatch[] = [];
+    for (let m = 0; m < count; m++) matches.push({ from: this.matchFrom[m], to: this.matchTo[m], node: this.matchNode[m] });
+    return matches;
+  }
+
+  /**
+   * The matches of matchAll, written to matchFrom, matchTo and matchNode (valid until the
+   * next call) instead of objects: a check matches every sentence and most have none.
+   * Returns how many there are.
+   */
+  find(words: WordRun): number {
+    const { valueStart, words: table } = this.trie;
+    const { slots, slotHashes } = this;
+    const slotMask = slots.length - 1;
+    const hashes = words.hashes;
     const n = words.length;
     // Word ids once per token: a token absent from the word table ends every phrase at it.
     if (this.ids.length < n) this.ids = new Int32Array(Math.max(n, this.ids.length * 2));
     const ids = this.ids;
     let known = 0;
     for (let k = 0; k < n; k++) {
-      const id = this.wordId(words, k);
+      const hash = hashes[k];
+      let id = -1;
+      for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
+        const at = slots[slot];
+        if (at < 0) break;
+        if (slotHashes[slot] === hash && words.is(k, table[at])) {
+          id = at;
+          known++;
+          break;
+        }
+      }
       ids[k] = id;
-      if (id >= 0) known++;
     }
-    const matches: TrieMatch[] = [];
-    if (known === 0) return matches;
+    let count = 0;
+    if (known === 0) return count;
     let i = 0;
     while (i < n) {
       if (ids[i] < 0) {
@@ -342,20 +385,32 @@ export class PhraseMatcher {
         continue;
       }
       let node = 0;
-      let best: TrieMatch | undefined;
+      let to = 0;
+      let bestNode = 0;
       for (let j = i; j < n && ids[j] >= 0; j++) {
         node = this.child(node, ids[j]);
         if (node === 0) break;
-        if (valueStart[node + 1] > valueStart[node]) best = { from: i, to: j + 1, node };
+        if (valueStart[node + 1] > valueStart[node]) {
+          to = j + 1;
+          bestNode = node;
+        }
       }
-      if (best) {
-        matches.push(best);
-        i = best.to;
-      } else {
+      if (to === 0) {
         i++;
+        continue;
       }
+      if (count === this.matchFrom.length) {
+        this.matchFrom = grown(this.matchFrom, count * 2);
+        this.matchTo = grown(this.matchTo, count * 2);
+        this.matchNode = grown(this.matchNode, count * 2);
+      }
+      this.matchFrom[count] = i;
+      this.matchTo[count] = to;
+      this.matchNode[count] = bestNode;
+      count++;
+      i = to;
     }
-    return matches;
+    return count;
   }
 
   /** All values of a node. */
@@ -365,18 +420,20 @@ export class PhraseMatcher {
 
   /** The values of a node that belong to one group (binary search: values are sorted by group). */
   valuesInGroup(node: number, group: number): Int32Array {
+    return this.trie.values.subarray(this.groupStart(node, group), this.groupStart(node, group + 1));
+  }
+
+  /** Index in trie.values of the first value of `node` whose group is not below `group`. */
+  groupStart(node: number, group: number): number {
     const { groupOf, values, valueStart } = this.trie;
-    const lowerBound = (g: number) => {
-      let lo = valueStart[node];
-      let hi = valueStart[node + 1];
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (groupOf[values[mid]] < g) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return values.subarray(lowerBound(group), lowerBound(group + 1));
+    let lo = valueStart[node];
+    let hi = valueStart[node + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (groupOf[values[mid]] < group) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -394,19 +451,37 @@ export class PhraseIndex<T> {
 
   /** All phrases in the tokens (see PhraseMatcher.matchAll); with `groups`, only the values of those groups. */
   matchAll(words: WordRun, groups?: readonly string[]): PhraseMatch<T>[] {
-    return this.matcher.matchAll(words).map((m) => ({ from: m.from, to: m.to, values: this.valuesOf(m.node, groups) }));
+    const { matcher } = this;
+    const count = matcher.find(words);
+    const matches: PhraseMatch<T>[] = [];
+    if (count === 0) return matches;
+    const { valueStart } = matcher.trie;
+    const grouped = groups !== undefined && this.groupNumber !== undefined;
+    // The usual sentence is about one subject: its values are one run of each node's, already in order.
+    const group = grouped && groups.length === 1 ? this.groupNumber!(groups[0]) : undefined;
+    for (let m = 0; m < count; m++) {
+      const node = matcher.matchNode[m];
+      let values: T[];
+      if (!grouped) values = this.resolveRange(valueStart[node], valueStart[node + 1]);
+      else if (groups.length === 1) values = group === undefined ? [] : this.resolveRange(matcher.groupStart(node, group), matcher.groupStart(node, group + 1));
+      else values = this.inGroups(node, groups);
+      matches.push({ from: matcher.matchFrom[m], to: matcher.matchTo[m], values });
+    }
+    return matches;
   }
 
-  private valuesOf(node: number, groups: readonly string[] | undefined): T[] {
-    if (!groups || !this.groupNumber) return Array.from(this.matcher.valuesOf(node), this.resolve);
-    if (groups.length === 1) {
-      // The usual sentence is about one subject: its values are one run, already in order.
-      const g = this.groupNumber(groups[0]);
-      return g === undefined ? [] : Array.from(this.matcher.valuesInGroup(node, g), this.resolve);
-    }
+  /** The values trie.values[from, to), resolved. */
+  private resolveRange(from: number, to: number): T[] {
+    const { values } = this.matcher.trie;
+    const out: T[] = [];
+    for (let v = from; v < to; v++) out.push(this.resolve(values[v]));
+    return out;
+  }
+
+  private inGroups(node: number, groups: readonly string[]): T[] {
     const picked: number[] = [];
     for (const key of new Set(groups)) {
-      const g = this.groupNumber(key);
+      const g = this.groupNumber!(key);
       if (g !== undefined) for (const v of this.matcher.valuesInGroup(node, g)) picked.push(v);
     }
     // Values in the order they were added, whatever the order of the groups.
