@@ -16,7 +16,7 @@
 // - Ordinals are figures only in rank constructions ("ranked fifth", "Platz fünf", "fifth among 296").
 import type { Approx, Figure, FigureKind, Lang, NumberStyle } from './types';
 import {
-  englishDenominator, englishOrdinal, englishSmall, germanDenominator, germanNumber, germanOrdinal,
+  englishDenominator, englishOrdinal, englishOrdinalWords, englishSmall, englishSmallWords, germanDenominator, germanNumber, germanOrdinal,
   moneyScaleWord, scaleWord, VULGAR_FRACTIONS,
 } from './numberWords';
 import { endsQualifier, MAX_QUALIFIER_WORDS, qualifierApprox } from './qualifiers';
@@ -51,6 +51,9 @@ const LINE_START = 1;
  * any other token is passed over at once, unless it is a sign right before a number.
  */
 const CUE = 2;
+/** TokInfo.cue bits: a figure may start at the word in English, in German. */
+const CUE_EN = 1;
+const CUE_DE = 2;
 
 /**
  * The tokens of a range as parallel arrays, without an object per token: the parser makes Tok
@@ -63,8 +66,10 @@ class TokenBuffer {
   end: Int32Array;
   gapStart: Int32Array;
   flags: Uint8Array;
-  /** The word or symbol of the token (numbers and opaque tokens are cut from the text). */
+  /** The word or symbol of the token (numbers and opaque tokens are cut from the text); for a word that starts nothing, looked up when first read. */
   info: Array<TokInfo | undefined>;
+  /** The hash of a word's characters, to look it up later. */
+  hash: Int32Array;
 
   constructor(public capacity: number) {
     this.type = new Uint8Array(capacity);
@@ -72,28 +77,22 @@ class TokenBuffer {
     this.end = new Int32Array(capacity);
     this.gapStart = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
-    this.info = new Array<TokInfo | undefined>(capacity);
+    this.info = new Array<TokInfo | undefined>(capacity).fill(undefined);
+    this.hash = new Int32Array(capacity);
   }
 
-  add(type: number, start: number, end: number, gapStart: number, flags: number, info: TokInfo | undefined): void {
-    if (this.n === this.capacity) this.grow();
-    const k = this.n++;
-    this.type[k] = type;
-    this.start[k] = start;
-    this.end[k] = end;
-    this.gapStart[k] = gapStart;
-    this.flags[k] = flags;
-    this.info[k] = info;
-  }
-
-  private grow(): void {
-    const capacity = this.capacity * 2;
+  /** Room for `tokens` tokens, made before a scan so that the tokenizer writes without checking. */
+  reserve(tokens: number): void {
+    if (tokens <= this.capacity) return;
+    let capacity = this.capacity * 2;
+    while (capacity < tokens) capacity *= 2;
     this.type = grown(this.type, capacity);
     this.start = grown(this.start, capacity);
     this.end = grown(this.end, capacity);
     this.gapStart = grown(this.gapStart, capacity);
     this.flags = grown(this.flags, capacity);
-    this.info.length = capacity;
+    this.hash = grown(this.hash, capacity);
+    for (let k = this.capacity; k < capacity; k++) this.info.push(undefined);
     this.capacity = capacity;
   }
 }
@@ -102,23 +101,44 @@ let spareBuffer: TokenBuffer | undefined;
 const MAX_SPARE_TOKENS = 1 << 16;
 
 const LETTER = /[\p{L}\p{M}]/u;
-/** Per UTF-16 code unit above ASCII: 0 = not known yet, 1 = letter, 2 = no letter; LETTER runs once per unit. */
-const letterCache = new Uint8Array(0x10000);
+/** Classes of UTF-16 code units, for the tokenizer's one table lookup per unit. */
+const C_UNKNOWN = 0;
+const C_LETTER = 1;
+const C_DIGIT = 2;
+const C_OTHER = 3;
+/** Space, tab, form feed, vertical tab, no-break, thin, narrow no-break and figure space. */
+const C_SPACE = 4;
+/** Line feed and carriage return: spaces that also start a line. */
+const C_BREAK = 5;
+/** Per code unit: its class; units above ASCII are classified on first sight (LETTER runs once per unit). */
+const charClass = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  charClass[c] = ((c | 0x20) - 0x61) >>> 0 < 26 ? C_LETTER : c >= 48 && c <= 57 ? C_DIGIT : C_OTHER;
+}
+for (const c of [32, 9, 11, 12, 0xa0, 0x2009, 0x202f, 0x2007]) charClass[c] = C_SPACE;
+charClass[10] = charClass[13] = C_BREAK;
+function classify(c: number): number {
+  return (charClass[c] = LETTER.test(String.fromCharCode(c)) ? C_LETTER : C_OTHER);
+}
+function classOf(c: number): number {
+  const k = charClass[c];
+  return k === C_UNKNOWN ? classify(c) : k;
+}
 function isLetterCode(c: number): boolean {
-  if (c < 0x80) return ((c | 0x20) - 0x61) >>> 0 < 26;
-  let k = letterCache[c];
-  if (k === 0) letterCache[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1;
+  return classOf(c) === C_LETTER;
 }
 const isLetter = (c: string) => c.length > 0 && isLetterCode(c.charCodeAt(0));
-/** Space, tab, line breaks, form feed, vertical tab, no-break, thin, narrow no-break and figure space. */
 function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2007;
+  return charClass[c] >= C_SPACE;
 }
 
 function tokenize(text: string, from: number, to: number, lang: Lang, buf: TokenBuffer): void {
-  const en = lang === 'en';
-  buf.n = 0;
+  const cueBit = lang === 'en' ? CUE_EN : CUE_DE;
+  const filter = lang === 'en' ? englishStartFilter() : undefined;
+  // At most one token per code unit: with the room made first, tokens are written without checks.
+  buf.reserve(to - from);
+  const { type, start, end, gapStart: gaps, flags, info: infos, hash } = buf;
+  let n = 0;
   let i = from;
   let gapStart = from;
   let lineStart = LINE_START;
@@ -131,32 +151,62 @@ function tokenize(text: string, from: number, to: number, lang: Lang, buf: Token
   let runOpen = true;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      if (c === 10 || c === 13) lineStart = LINE_START;
+    let k = charClass[c];
+    if (k === C_UNKNOWN) k = classify(c);
+    if (k >= C_SPACE) {
+      if (k === C_BREAK) lineStart = LINE_START;
       i++;
       runStart = -1;
       continue;
     }
     if (runStart < 0) {
       runStart = i;
-      runTok = buf.n;
+      runTok = n;
       runGapStart = gapStart;
       runLineStart = lineStart;
       runOpen = true;
     }
     let e = i + 1;
     let opaque = false;
-    if (isLetterCode(c)) {
+    if (k === C_LETTER) {
       if (c === 119 /* w */ && i === runStart && text.startsWith('www.', i)) opaque = true;
       else {
-        let h = c;
-        for (let d: number; e < to && isLetterCode(d = text.charCodeAt(e)); e++) h = (Math.imul(h, 31) + d) | 0;
-        const info = knownText(text, i, e, h, true);
-        buf.add(WORD, i, e, gapStart, lineStart | ((en ? info.en : info.de) ? CUE : 0), info);
+        // The hash is of the letters with bit 5 set (ASCII lower case), so the start filter can read it.
+        let h = c | 0x20;
+        // All code units or'ed: below 0x80 for ASCII letters only, bit 5 clear for capitals only.
+        let bits = c;
+        while (e < to) {
+          const d = text.charCodeAt(e);
+          const kd = charClass[d];
+          if (kd !== C_LETTER && (kd !== C_UNKNOWN || classify(d) !== C_LETTER)) break;
+          h = (Math.imul(h, 31) + (d | 0x20)) | 0;
+          bits |= d;
+          e++;
+        }
+        type[n] = WORD;
+        start[n] = i;
+        end[n] = e;
+        gaps[n] = gapStart;
+        hash[n] = h;
+        if (filter !== undefined && bits < 0x80 && (filter[(h & (START_FILTER_BITS - 1)) >> 3] & (1 << (h & 7))) === 0
+          && ((bits & 0x20) !== 0 || (e - i !== 3 && e - i !== 4))) {
+          // Not a start word and no currency code in capitals: looked up only if the parser reads it.
+          flags[n] = lineStart;
+          infos[n++] = undefined;
+        } else {
+          const info = knownText(text, i, e, h, true);
+          flags[n] = lineStart | ((info.cue & cueBit) !== 0 ? CUE : 0);
+          infos[n++] = info;
+        }
       }
-    } else if (c >= 48 && c <= 57) {
-      while (e < to && isDigitCode(text.charCodeAt(e))) e++;
-      buf.add(NUM, i, e, gapStart, lineStart | CUE, undefined);
+    } else if (k === C_DIGIT) {
+      while (e < to && charClass[text.charCodeAt(e)] === C_DIGIT) e++;
+      type[n] = NUM;
+      start[n] = i;
+      end[n] = e;
+      gaps[n] = gapStart;
+      flags[n] = lineStart | CUE;
+      infos[n++] = undefined;
     } else {
       // A lone high surrogate takes the next code unit along, which may be the "@" or ":" of an address.
       const pair = c >= 0xd800 && c <= 0xdbff && e < to;
@@ -167,29 +217,36 @@ function tokenize(text: string, from: number, to: number, lang: Lang, buf: Token
           e++;
         }
         const info = knownText(text, i, e, pair ? (Math.imul(c, 31) + text.charCodeAt(i + 1)) | 0 : c, false);
-        buf.add(SYM, i, e, gapStart, lineStart | (info.en ? CUE : 0), info);
+        type[n] = SYM;
+        start[n] = i;
+        end[n] = e;
+        gaps[n] = gapStart;
+        flags[n] = lineStart | (info.cue !== 0 ? CUE : 0);
+        infos[n++] = info;
       }
     }
     if (opaque) {
       // URLs and e-mail addresses are one opaque token: no figure inside them counts.
       e = i;
       while (e < to && !isSpaceCode(text.charCodeAt(e))) e++;
-      buf.n = runTok;
-      buf.add(OPAQUE, runStart, e, runGapStart, runLineStart, undefined);
+      n = runTok;
+      type[n] = OPAQUE;
+      start[n] = runStart;
+      end[n] = e;
+      gaps[n] = runGapStart;
+      flags[n] = runLineStart;
+      infos[n++] = undefined;
     }
     lineStart = 0;
     gapStart = e;
     i = e;
   }
+  buf.n = n;
 }
 
 /** "@" or "://" at k (c is the code unit at k). */
 function opensAddress(text: string, k: number, c: number): boolean {
   return c === 64 || (c === 58 && text.startsWith('://', k));
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 // ---------------------------------------------------------------- word tables
@@ -319,8 +376,8 @@ const CLOSE_QUOTES = new Set(['"', '”', '“', '«', '»', '’', "'", '‘', 
 interface TokInfo {
   text: string;
   lc: string;
-  en: boolean;
-  de: boolean;
+  /** CUE_EN, CUE_DE: whether, in each language, a figure may start at it. */
+  cue: number;
   /** The phrase tables (OPENS_… bits) that have a phrase opening with this word or symbol. */
   opens: number;
 }
@@ -328,34 +385,53 @@ interface TokInfo {
  * The words and symbols seen so far, in an open-addressed table probed with a hash of their
  * characters: a text already known costs neither a substring nor a lower-casing. Small, to
  * stay in the processor's cache; when half full (a draft has a few hundred to a few thousand
- * distinct words), it starts afresh.
+ * distinct words) or out of room for characters, it starts afresh.
  */
 const SLOTS = 1 << 13;
 /** Per slot: the hash with its lowest bit set, 0 where the slot is free (a small array, read first). */
 const slotHash = new Int32Array(SLOTS);
+/** Per slot: where its characters start in `slotChars`, and how many there are. */
+const slotAt = new Int32Array(SLOTS);
+const slotLength = new Int32Array(SLOTS);
 const slotInfo: Array<TokInfo | undefined> = new Array<TokInfo | undefined>(SLOTS).fill(undefined);
+/** The characters of the texts in the table, compared with the document's as numbers. */
+const slotChars = new Uint16Array(1 << 16);
 let slotsUsed = 0;
+let charsUsed = 0;
+/** Longer texts are read afresh each time: the table's characters stay bounded. */
+const MAX_KEPT_LENGTH = 64;
 
 /** The info of text[s, e) (hash h of its characters), a word or else a symbol. */
 function knownText(text: string, s: number, e: number, h: number, word: boolean): TokInfo {
+  const length = e - s;
   const tag = h | 1;
   let k = h & (SLOTS - 1);
   for (let at = slotHash[k]; at !== 0; at = slotHash[k]) {
-    if (at === tag) {
-      const info = slotInfo[k]!;
-      if (sameText(info.text, text, s, e)) return info;
+    if (at === tag && slotLength[k] === length) {
+      let p = slotAt[k];
+      let q = s;
+      while (q < e && slotChars[p] === text.charCodeAt(q)) {
+        p++;
+        q++;
+      }
+      if (q === e) return slotInfo[k]!;
     }
     k = (k + 1) & (SLOTS - 1);
   }
-  if (slotsUsed >= SLOTS / 2) {
+  const t = copyOf(text, s, e);
+  const info = word ? wordInfo(t) : symbolInfo(t);
+  if (length > MAX_KEPT_LENGTH) return info;
+  if (slotsUsed >= SLOTS / 2 || charsUsed + length > slotChars.length) {
     slotHash.fill(0);
     slotInfo.fill(undefined);
     slotsUsed = 0;
+    charsUsed = 0;
     k = h & (SLOTS - 1);
   }
-  const t = copyOf(text, s, e);
-  const info = word ? wordInfo(t) : symbolInfo(t);
   slotHash[k] = tag;
+  slotAt[k] = charsUsed;
+  slotLength[k] = length;
+  for (let q = s; q < e; q++) slotChars[charsUsed++] = text.charCodeAt(q);
   slotInfo[k] = info;
   slotsUsed++;
   return info;
@@ -368,31 +444,25 @@ function copyOf(text: string, s: number, e: number): string {
   return copy;
 }
 
-function sameText(known: string, text: string, s: number, e: number): boolean {
-  if (known.length !== e - s) return false;
-  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
-  return true;
-}
-
 /** The phrase tables whose phrases can open with this lower-cased word or symbol, as bits. */
 function opening(lc: string): number {
   let bits = 0;
   for (const table of [currencyBeforeTable(), currencyAfterTable('en'), currencyAfterTable('de'), PERCENT_AFTER.en, PERCENT_AFTER.de]) {
-    if (table.prefixes.has(lc)) bits |= table.bit;
+    if (table.heads.has(lc)) bits |= table.bit;
   }
   return bits;
 }
 
 function wordInfo(w: string): TokInfo {
   const lc = w.toLowerCase();
-  return { text: w, lc, en: wordMayStart(w, lc, 'en'), de: wordMayStart(w, lc, 'de'), opens: opening(lc) };
+  return { text: w, lc, cue: (wordMayStart(w, lc, 'en') ? CUE_EN : 0) | (wordMayStart(w, lc, 'de') ? CUE_DE : 0), opens: opening(lc) };
 }
 
 /** Symbols are never lower-cased ("Ⓐ" has a lower case but is no letter); letters and symbols never share a text. */
 function symbolInfo(s: string): TokInfo {
   const opens = opening(s);
   const cue = (opens & OPENS_CURRENCY_BEFORE) !== 0 || VULGAR_FRACTIONS.has(s);
-  return { text: s, lc: s, en: cue, de: cue, opens };
+  return { text: s, lc: s, cue: cue ? CUE_EN | CUE_DE : 0, opens };
 }
 
 /** Signs that open a figure right before digits: "+86 …" (skipped), "-4", "−4", ".08". */
@@ -409,14 +479,37 @@ const GERMAN_WORD_STARTS = new Set(['hälfte', 'haelfte', 'anderthalb', 'eineinh
  * "hundred", a bare "half"/"quarter") and germanWords.
  */
 function wordMayStart(w: string, lc: string, lang: Lang): boolean {
-  if (RANK_TRIGGERS[lang].has(lc) || currencyBeforeHeads().has(lc) || currencyCode(w) !== undefined) return true;
-  if (lc === 'minus' || lc === 'negative') return true;
-  if (lang === 'en') {
-    return englishOrdinal(lc) !== undefined || englishSmall(lc) !== undefined || lc === 'twice'
-      || lc === 'a' || lc === 'an' || lc === 'hundred' || lc === 'half' || lc === 'quarter';
-  }
+  if (currencyCode(w) !== undefined) return true;
+  if (lang === 'en') return englishStarts().has(lc);
+  if (RANK_TRIGGERS.de.has(lc) || currencyBeforeHeads().has(lc) || lc === 'minus' || lc === 'negative') return true;
   return germanOrdinal(lc) !== undefined || germanNumber(lc) !== undefined || GERMAN_WORD_STARTS.has(lc)
     || lc === 'doppelt' || lc === 'zweimal' || lc.endsWith('mal') || lc.endsWith('einhalb');
+}
+
+/** The lower-cased English words wordMayStart accepts besides currency codes: a finite set. */
+let enStarts: Set<string> | undefined;
+function englishStarts(): Set<string> {
+  return (enStarts ??= new Set([...RANK_TRIGGERS.en, ...currencyBeforeHeads(), 'minus', 'negative', ...englishOrdinalWords(),
+    ...englishSmallWords(), 'twice', 'a', 'an', 'hundred', 'half', 'quarter']));
+}
+
+/**
+ * A filter over the hashes (as the tokenizer computes them on lower-cased letters) of the
+ * English start words: a word of ASCII letters whose hash is not in it starts nothing in
+ * English, unless it is a currency code, so the tokenizer need not look it up at all.
+ */
+const START_FILTER_BITS = 1 << 14;
+let enStartFilter: Uint8Array | undefined;
+function englishStartFilter(): Uint8Array {
+  if (!enStartFilter) {
+    enStartFilter = new Uint8Array(START_FILTER_BITS >> 3);
+    for (const w of englishStarts()) {
+      let h = 0;
+      for (let k = 0; k < w.length; k++) h = k === 0 ? w.charCodeAt(0) | 0x20 : (Math.imul(h, 31) + (w.charCodeAt(k) | 0x20)) | 0;
+      enStartFilter[(h & (START_FILTER_BITS - 1)) >> 3] |= 1 << (h & 7);
+    }
+  }
+  return enStartFilter;
 }
 
 // ---------------------------------------------------------------- parsed quantities
@@ -473,17 +566,26 @@ function currencyBeforeHeads(): Set<string> {
 /**
  * A table of phrases (lower-cased tokens joined by a space where spaced) with every prefix of
  * every key, so that a phrase search stops at the first token that leads nowhere, and the bit
- * that marks, in a word's TokInfo, that the word is such a prefix.
+ * that marks, in a word's TokInfo, that a phrase can open with the word.
  */
 interface PhraseTable<T> {
   map: Map<string, T>;
   prefixes: Set<string>;
+  /** The prefixes that end where a token can end: the texts a first token must have. */
+  heads: Set<string>;
   bit: number;
 }
 function phraseTable<T>(map: Map<string, T>, bit: number): PhraseTable<T> {
   const prefixes = new Set<string>();
-  for (const key of map.keys()) for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
-  return { map, prefixes, bit };
+  const heads = new Set<string>();
+  for (const key of map.keys()) {
+    for (let n = 1; n <= key.length; n++) {
+      prefixes.add(key.slice(0, n));
+      // Two letters on either side of n: no token ends there (a word token takes every letter in a row).
+      if (n === key.length || !isLetterCode(key.charCodeAt(n - 1)) || !isLetterCode(key.charCodeAt(n))) heads.add(key.slice(0, n));
+    }
+  }
+  return { map, prefixes, heads, bit };
 }
 
 export function findFigures(text: string, lang: Lang, from = 0, to = text.length): Figure[] {
@@ -557,7 +659,7 @@ class Scanner {
     let text: string;
     let lc: string;
     if (type === WORD || type === SYM) {
-      const info = b.info[i]!;
+      const info = this.infoAt(i);
       text = info.text;
       lc = info.lc;
     } else {
@@ -568,6 +670,11 @@ class Scanner {
     madeBy[k] = this.id;
     made[k] = t;
     return t;
+  }
+  /** The info of word or symbol token i, looked up now where the tokenizer left it. */
+  private infoAt(i: number): TokInfo {
+    const b = this.b;
+    return b.info[i] ?? (b.info[i] = knownText(this.text, b.start[i], b.end[i], b.hash[i], true));
   }
   private tok(i: number): Tok | undefined {
     return i >= 0 && i < this.n ? this.tk(i) : undefined;
@@ -587,7 +694,7 @@ class Scanner {
   private lcAt(i: number): string | undefined {
     if (i < 0 || i >= this.n) return undefined;
     const type = this.b.type[i];
-    return type === WORD || type === SYM ? this.b.info[i]!.lc : undefined;
+    return type === WORD || type === SYM ? this.infoAt(i).lc : undefined;
   }
 
   /** The longest phrase of `map` starting at token i (tokens joined by single spaces where spaced). */
@@ -595,7 +702,7 @@ class Scanner {
     // Most tokens open no phrase: one bit of the first token's info tells, without making token objects.
     if (i < 0 || i >= this.n) return undefined;
     const type = this.b.type[i];
-    if ((type !== WORD && type !== SYM) || (this.b.info[i]!.opens & table.bit) === 0) return undefined;
+    if ((type !== WORD && type !== SYM) || (this.infoAt(i).opens & table.bit) === 0) return undefined;
     const { map, prefixes } = table;
     let key = '';
     let best: { value: T; next: number; key: string } | undefined;
@@ -1017,7 +1124,7 @@ class Scanner {
         if (c && d && DASHES.has(c.text) && !c.sp && d.type === 'num' && !d.sp) return 'skip';
       }
     }
-    let value = Number(intDigits + (frac ? '.' + frac : ''));
+    let value = decimalValue(intDigits, frac);
     let precision = frac ? 10 ** -frac.length : 1;
     let next = j + 1;
     let end = this.tk(j).end;
@@ -1741,6 +1848,18 @@ class Scanner {
 
 function isCapitalised(t: Tok): boolean {
   return t.text[0] !== t.lc[0];
+}
+
+/**
+ * Number(intDigits + "." + frac) without making the string: up to 15 digits the integer they
+ * spell is exact, and so is its quotient by a power of ten (IEEE division rounds once, as parsing does).
+ */
+function decimalValue(intDigits: string, frac: string): number {
+  if (intDigits.length + frac.length > 15) return Number(intDigits + (frac ? '.' + frac : ''));
+  let n = 0;
+  for (let k = 0; k < intDigits.length; k++) n = n * 10 + (intDigits.charCodeAt(k) - 48);
+  for (let k = 0; k < frac.length; k++) n = n * 10 + (frac.charCodeAt(k) - 48);
+  return frac.length === 0 ? n : n / 10 ** frac.length;
 }
 
 function isYear(q: Quantity): boolean {

@@ -53,9 +53,19 @@ const EN_ORDINALS = new Map<string, number>([
   ['fifteenth', 15], ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18], ['nineteenth', 19], ['twentieth', 20],
   ['thirtieth', 30], ['fortieth', 40], ['fiftieth', 50], ['hundredth', 100], ['thousandth', 1000], ['millionth', 1e6], ['billionth', 1e9], ['trillionth', 1e12],
 ]);
+/** Every English number word below a hundred that englishSmall reads. */
+export function englishSmallWords(): Iterable<string> {
+  return EN_BELOW_HUNDRED.keys();
+}
+
 /** English ordinal word ("fifth") → 5. */
 export function englishOrdinal(word: string): number | undefined {
   return EN_ORDINALS.get(word);
+}
+
+/** Every English ordinal word that englishOrdinal reads. */
+export function englishOrdinalWords(): Iterable<string> {
+  return EN_ORDINALS.keys();
 }
 
 /**
