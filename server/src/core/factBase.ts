@@ -6,8 +6,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document, Node, Pair } from 'yaml';
+import { Ajv, LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq } from './lazyLibraries';
 import schema from '../../../facts/factlint.schema.json';
 import { asOfRange, periodRange } from './dates';
 import { duplicateIdProblem, validateFactBase } from './factValidation';
