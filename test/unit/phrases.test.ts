@@ -88,3 +88,13 @@ test('every token carries the hash of its normal form, however the word was writ
   for (const t of tokens) assert.equal(t.hash, wordHash(t.norm), t.norm);
   assert.deepEqual(tokens.slice(0, 3).map((t) => t.norm), ['chongqing', 'gdp', 'grew']);
 });
+
+test('a prose word with the hash of a phrase word is not that word, whether or not the table has both', () => {
+  // "yaczf" and "glbpp" have the same FNV-1a hash.
+  assert.equal(wordHash('yaczf'), wordHash('glbpp'));
+  const one = indexOf([['yaczf rose', 'one'], ['exports yaczf', 'two']]);
+  assert.deepEqual(one.matchAll(words('glbpp rose, exports glbpp')).map((m) => m.values), []);
+  assert.deepEqual(one.matchAll(words('Yaczf rose, exports YACZF')).map((m) => m.values), [['one'], ['two']]);
+  const both = indexOf([['yaczf rose', 'y'], ['glbpp rose', 'g']]);
+  assert.deepEqual(both.matchAll(words('glbpp rose and yaczf rose')).map((m) => m.values), [['g'], ['y']]);
+});

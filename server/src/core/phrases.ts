@@ -310,6 +310,12 @@ export class PhraseMatcher {
    */
   private readonly slots: Int32Array;
   private readonly slotHashes: Uint32Array;
+  /**
+   * Whether two words of the table share a hash. Where none do, a prose word with a table
+   * word's hash is either that word or in no phrase, so its text is compared only where a
+   * phrase goes on with it (most common words that cues contain, "the", "of", start none).
+   */
+  private readonly sharedHashes: boolean;
 
   constructor(readonly trie: PhraseTrie) {
     this.mask = trie.edgeChild.length - 1;
@@ -317,13 +323,15 @@ export class PhraseMatcher {
     while (capacity < trie.words.length * 2) capacity *= 2;
     this.slots = new Int32Array(capacity).fill(-1);
     this.slotHashes = new Uint32Array(capacity);
+    let shared = false;
     trie.words.forEach((w, id) => {
       const h = wordHash(w);
       let slot = h & (capacity - 1);
-      while (this.slots[slot] >= 0) slot = (slot + 1) & (capacity - 1);
+      for (; this.slots[slot] >= 0; slot = (slot + 1) & (capacity - 1)) if (this.slotHashes[slot] === h) shared = true;
       this.slots[slot] = id;
       this.slotHashes[slot] = h;
     });
+    this.sharedHashes = shared;
   }
 
   private child(node: number, word: number): number {
@@ -354,11 +362,12 @@ export class PhraseMatcher {
    */
   find(words: WordRun): number {
     const { valueStart, words: table } = this.trie;
-    const { slots, slotHashes } = this;
+    const { slots, slotHashes, sharedHashes } = this;
     const slotMask = slots.length - 1;
     const hashes = words.hashes;
     const n = words.length;
-    // Word ids once per token: a token absent from the word table ends every phrase at it.
+    // Word ids once per token: a token absent from the word table (-1) ends every phrase at
+    // it. Without shared hashes, -2 - id marks a token whose hash is word id's, its text not yet compared.
     if (this.ids.length < n) this.ids = new Int32Array(Math.max(n, this.ids.length * 2));
     const ids = this.ids;
     let known = 0;
@@ -368,28 +377,45 @@ export class PhraseMatcher {
       for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
         const at = slots[slot];
         if (at < 0) break;
-        if (slotHashes[slot] === hash && words.is(k, table[at])) {
+        if (slotHashes[slot] !== hash) continue;
+        if (!sharedHashes) {
+          id = -2 - at;
+          break;
+        }
+        if (words.is(k, table[at])) {
           id = at;
-          known++;
           break;
         }
       }
       ids[k] = id;
+      if (id !== -1) known++;
     }
     let count = 0;
     if (known === 0) return count;
     let i = 0;
     while (i < n) {
-      if (ids[i] < 0) {
+      if (ids[i] === -1) {
         i++;
         continue;
       }
       let node = 0;
       let to = 0;
       let bestNode = 0;
-      for (let j = i; j < n && ids[j] >= 0; j++) {
-        node = this.child(node, ids[j]);
-        if (node === 0) break;
+      for (let j = i; j < n; j++) {
+        const id = ids[j];
+        if (id === -1) break;
+        const word = id < 0 ? -2 - id : id;
+        const next = this.child(node, word);
+        if (next === 0) break;
+        if (id < 0) {
+          // The phrase goes on with this token: it must be the word, not a word of the same hash.
+          if (!words.is(j, table[word])) {
+            ids[j] = -1;
+            break;
+          }
+          ids[j] = word;
+        }
+        node = next;
         if (valueStart[node + 1] > valueStart[node]) {
           to = j + 1;
           bestNode = node;
