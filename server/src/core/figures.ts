@@ -686,6 +686,16 @@ class Scanner {
   private gapOf(t: Tok): string {
     return this.text.slice(t.gapStart, t.start);
   }
+  /** Whether token i exists, is glued to the one before and is the symbol `sym`; read without making a token object. */
+  private gluedSym(i: number, sym: string): boolean {
+    const b = this.b;
+    return i >= 0 && i < this.n && b.type[i] === SYM && b.gapStart[i] === b.start[i] && b.info[i]!.text === sym;
+  }
+  /** Whether token i exists, is glued to the one before and is a number; read without making a token object. */
+  private gluedNum(i: number): boolean {
+    const b = this.b;
+    return i >= 0 && i < this.n && b.type[i] === NUM && b.gapStart[i] === b.start[i];
+  }
   /** Whether token i is the word (or symbol) w; w is never digits nor an address. */
   private isWord(i: number, w: string): boolean {
     return this.lcAt(i) === w;
@@ -1029,9 +1039,8 @@ class Scanner {
     let j = i;
     let pairs = 0;
     for (;;) {
-      const a = this.tok(j + 1);
-      const b = this.tok(j + 2);
-      if (!a || a.text !== ',' || a.sp || !b || b.type !== 'num' || b.sp) return undefined;
+      if (!this.gluedSym(j + 1, ',') || !this.gluedNum(j + 2)) return undefined;
+      const b = this.tk(j + 2);
       j += 2;
       digits += b.text;
       if (b.text.length === 3) break;
@@ -1053,9 +1062,9 @@ class Scanner {
 
   private digits(i: number, afterCurrency: boolean): Quantity | 'skip' | undefined {
     const t = this.tk(i);
-    const prev = this.tok(i - 1);
     // Glued to letters before ("G20", "A380", "Testbed2") or to a hyphenated word ("COVID-19").
-    if (prev && !t.sp) {
+    if (i > 0 && !t.sp) {
+      const prev = this.tk(i - 1);
       if (prev.type === 'word' && !CURRENCY_BEFORE.has(prev.lc)) return 'skip';
       if (prev.type === 'sym' && DASHES.has(prev.text) && this.tok(i - 2)?.type === 'word' && this.glued(i - 1)) return 'skip';
       if (prev.type === 'sym' && '+#_/@&=^*\\.:'.includes(prev.text)) return 'skip';
@@ -1063,8 +1072,7 @@ class Scanner {
     const groupSep = this.lang === 'en' ? ',' : '.';
     const decSep = this.lang === 'en' ? '.' : ',';
     // "023", "0470": a leading zero marks a code (phone, postcode), not an amount.
-    const d = this.tok(i + 1);
-    if (t.text.length > 1 && t.text[0] === '0' && !(d && d.text === decSep && !d.sp)) return 'skip';
+    if (t.text.length > 1 && t.text[0] === '0' && !this.gluedSym(i + 1, decSep)) return 'skip';
     let intDigits = t.text;
     let group = '';
     let j = i;
@@ -1074,19 +1082,18 @@ class Scanner {
       group = ',';
       j = indian.last;
     } else if (t.text.length <= 3) {
+      const { type, start, end, gapStart } = this.b;
       for (;;) {
-        const a = this.tok(j + 1);
-        const b = this.tok(j + 2);
-        if (a && a.type === 'sym' && !a.sp && a.text === groupSep && b && b.type === 'num' && !b.sp && b.text.length === 3
-          && (group === '' || group === groupSep)) {
-          intDigits += b.text;
+        if (this.gluedSym(j + 1, groupSep) && this.gluedNum(j + 2) && end[j + 2] - start[j + 2] === 3 && (group === '' || group === groupSep)) {
+          intDigits += this.tk(j + 2).text;
           group = groupSep;
           j += 2;
           continue;
         }
-        const gap = a && a.type === 'num' && a.text.length === 3 ? this.gapOf(a) : '';
+        const a = j + 1;
+        const gap = a < this.n && type[a] === NUM && end[a] - start[a] === 3 ? this.text.slice(gapStart[a], start[a]) : '';
         if (gap !== '' && (gap === ' ' || gap === '\u00a0' || gap === '\u2009' || gap === '\u202f') && (group === '' || group === gap)) {
-          intDigits += a!.text;
+          intDigits += this.tk(a).text;
           group = gap;
           j += 1;
           continue;
@@ -1095,18 +1102,14 @@ class Scanner {
       }
     }
     let frac = '';
-    {
-      const a = this.tok(j + 1);
-      const b = this.tok(j + 2);
-      if (a && a.type === 'sym' && !a.sp && a.text === decSep && b && b.type === 'num' && !b.sp) {
-        frac = b.text;
-        j += 2;
-      }
+    if (this.gluedSym(j + 1, decSep) && this.gluedNum(j + 2)) {
+      frac = this.tk(j + 2).text;
+      j += 2;
     }
     // Chains: "192.168.1.2", "v1.2.3", "1.10.2021", "10:30", "5/17/2018", "+86-23-67230470".
-    const a = this.tok(j + 1);
-    const b = this.tok(j + 2);
-    if (a && b && a.type === 'sym' && !a.sp && b.type === 'num' && !b.sp) {
+    if (this.gluedNum(j + 2) && this.b.type[j + 1] === SYM && this.b.gapStart[j + 1] === this.b.start[j + 1]) {
+      const a = this.tk(j + 1);
+      const b = this.tk(j + 2);
       if (a.text === '.' || a.text === ':' || (a.text === ',' && this.lang === 'de')) return 'skip';
       if (a.text === '/') {
         const c = this.tok(j + 3);
@@ -1192,7 +1195,7 @@ class Scanner {
       }
     }
     if (!Number.isFinite(value * scale)) return 'skip'; // hundreds of digits: no amount anyone states
-    const plain = !group && !frac && scale === 1 && value === Number(intDigits);
+    const plain = !group && !frac && scale === 1 && value === decimalValue(intDigits, '');
     return {
       startTok: i, next, start: t.start, end, value: value * scale, precision: precision * scale, words: false,
       dec: decSep, group, plain, digits: intDigits, scale, scaleWord: scaleWordText, kind: 'number', weak: false,
@@ -1724,8 +1727,10 @@ class Scanner {
       return v === undefined ? undefined : { value: v, next: i + 1 };
     }
     if (t.type === 'num') {
-      const s = this.tok(i + 1);
-      if (s && !s.sp && (this.lang === 'en' ? EN_ORDINAL_SUFFIX.has(s.lc) : s.text === '.')) return { value: Number(t.text), next: i + 2 };
+      const s = i + 1;
+      const b = this.b;
+      if (s < this.n && (b.type[s] === WORD || b.type[s] === SYM) && b.gapStart[s] === b.start[s]
+        && (this.lang === 'en' ? EN_ORDINAL_SUFFIX.has(this.infoAt(s).lc) : this.infoAt(s).text === '.')) return { value: Number(t.text), next: i + 2 };
     }
     return undefined;
   }
