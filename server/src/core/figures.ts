@@ -622,9 +622,11 @@ class Scanner {
   private readonly out: Figure[] = [];
   /** Tags this scanner's tokens in the cache of token objects. */
   private readonly id = scans++;
+  private readonly currencyAfter: PhraseTable<string>;
 
   constructor(private readonly text: string, private readonly lang: Lang, private readonly b: TokenBuffer) {
     this.n = b.n;
+    this.currencyAfter = currencyAfterTable(lang);
   }
 
   run(): Figure[] {
@@ -695,6 +697,10 @@ class Scanner {
   private gluedNum(i: number): boolean {
     const b = this.b;
     return i >= 0 && i < this.n && b.type[i] === NUM && b.gapStart[i] === b.start[i];
+  }
+  /** Whether token i is a dash; read without making a token object. */
+  private isDash(i: number): boolean {
+    return i >= 0 && i < this.n && this.b.type[i] === SYM && DASHES.has(this.b.info[i]!.text);
   }
   /** Whether token i is the word (or symbol) w; w is never digits nor an address. */
   private isWord(i: number, w: string): boolean {
@@ -1494,7 +1500,7 @@ class Scanner {
   }
 
   private currencyAfterAt(i: number): boolean {
-    return this.phrase(i, currencyAfterTable(this.lang)) !== undefined;
+    return this.phrase(i, this.currencyAfter) !== undefined;
   }
 
   /** The unit after a quantity; undefined for a bare number, null where the number is a measurement or compound. */
@@ -1508,7 +1514,7 @@ class Scanner {
       const last = this.tk(pct.next - 1);
       return { kind: pct.value, unit: pct.value === 'percent' ? '%' : 'pp', next: pct.next, end: last.end, percentText: this.text.slice(q.end, last.end) };
     }
-    const cur: { value: string; next: number; key: string; factor?: number } | undefined = this.phrase(i, currencyAfterTable(this.lang)) ?? this.codeAt(i);
+    const cur: { value: string; next: number; key: string; factor?: number } | undefined = this.phrase(i, this.currencyAfter) ?? this.codeAt(i);
     if (cur && (cur.key.length > 1 || !isLetter(this.text[this.tk(cur.next - 1).end] ?? ''))) {
       const first = this.tk(i);
       const last = this.tk(cur.next - 1);
@@ -1520,7 +1526,7 @@ class Scanner {
     if (t.type === 'sym' && DASHES.has(t.text) && !t.sp) {
       const w = this.tok(i + 1);
       // "a one-yen bid", "ein siebenhundert-Euro-Schein": money even as a compound adjective.
-      const c = w && w.type === 'word' && !w.sp ? this.phrase(i + 1, currencyAfterTable(this.lang)) : undefined;
+      const c = w && w.type === 'word' && !w.sp ? this.phrase(i + 1, this.currencyAfter) : undefined;
       if (c && c.key.length > 1) {
         const last = this.tk(c.next - 1);
         return { kind: 'money', unit: c.value, next: c.next, end: last.end, currencyText: this.text.slice(w!.start, last.end), currencyBefore: false };
@@ -1813,7 +1819,7 @@ class Scanner {
     let next = i + 1;
     if (this.lang === 'en') {
       if (t.lc === 'twice') value = 2;
-      else if (this.isWord(i + 1, 'times') || (this.tok(i + 1) && DASHES.has(this.tok(i + 1)!.text) && this.isWord(i + 2, 'fold'))) {
+      else if (this.isWord(i + 1, 'times') || (this.isDash(i + 1) && this.isWord(i + 2, 'fold'))) {
         const q = t.type === 'num' ? Number(t.text) : englishSmall(t.lc)?.value;
         if (q === undefined || (t.type === 'num' && this.glued(i))) return undefined;
         value = q;
