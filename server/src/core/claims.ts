@@ -45,6 +45,11 @@ export interface SentenceContext {
  */
 export function namedSubjects(matches: PhraseMatch<Subject>[], index: FactIndex): string[] {
   if (matches.length === 0) return [];
+  if (matches.length === 1 && matches[0].values.length === 1) {
+    // The usual case, one name of one subject: kept unless it lies within itself (a cycle of parents).
+    const id = matches[0].values[0].id;
+    return index.ancestors.get(id)?.has(id) ? [] : [id];
+  }
   const named = new Set<string>();
   for (const m of matches) for (const s of m.values) named.add(s.id);
   for (const id of [...named]) {
@@ -67,18 +72,22 @@ interface Candidate {
 
 /** Claims in one sentence: each figure linked to at most one metric, each cue used once per metric. */
 export function linkSentence(ctx: SentenceContext): Claim[] {
-  const { tokens, figures, cues } = ctx;
+  const { tokens, figures, cues, subjects } = ctx;
   if (figures.length === 0 || cues.length === 0) return [];
-  const spans = figures.map((f) => tokenSpan(tokens, f.qualifierStart ?? f.start, f.end));
-  // A number inside a cue is part of a name ("Fortune 500 companies"), not a figure.
-  const insideCue = spans.map((span) => cues.some((c) => span.from < c.to && c.from < span.to));
-
-  const subjects = ctx.subjects;
-  const change = figures.map((f, fi) => isChange(f, tokens, spans[fi].from));
-  const fits = (fi: number, metric: Metric): boolean =>
-    subjects.includes(metric.subject) &&
-    canState(figures[fi], metric) &&
-    (figures[fi].kind === 'percentagePoints' || Boolean(metric.change) === change[fi]);
+  // Plain loops below, not closures per figure, cue and metric: every sentence with a figure and a cue comes here.
+  const spans: Span[] = [];
+  const insideCue: boolean[] = [];
+  const change: boolean[] = [];
+  for (const f of figures) {
+    const span = tokenSpan(tokens, f.qualifierStart ?? f.start, f.end);
+    spans.push(span);
+    // A number inside a cue is part of a name ("Fortune 500 companies"), not a figure.
+    let inside = false;
+    for (const c of cues) if (span.from < c.to && c.from < span.to) inside = true;
+    insideCue.push(inside);
+    change.push(isChange(f, tokens, span.from));
+  }
+  const fits = (fi: number, metric: Metric): boolean => fitsMetric(figures[fi], change[fi], metric, subjects);
 
   const decided = new Set<number>();
   // The metrics each cue has already been used for.
@@ -99,39 +108,77 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
   };
 
   // Pairing needs two figures at least.
-  if (figures.length > 1 && tokens.some((t) => RESPECTIVELY.has(t.norm))) pairRespectively(ctx, insideCue, change, fits, decided, claim);
+  if (figures.length > 1 && namesRespectively(tokens)) pairRespectively(ctx, insideCue, change, fits, decided, claim);
 
   const candidates: Candidate[] = [];
-  figures.forEach((figure, fi) => {
-    if (insideCue[fi] || decided.has(fi)) return;
+  for (let fi = 0; fi < figures.length; fi++) {
+    if (insideCue[fi] || decided.has(fi)) continue;
+    const figure = figures[fi];
     const span = spans[fi];
-    cues.forEach((cue, ci) => {
+    for (let ci = 0; ci < cues.length; ci++) {
+      const cue = cues[ci];
       const after = cue.from >= span.to;
       const words = after ? cue.from - span.to : span.from - cue.to;
-      if (words > MAX_DISTANCE) return;
-      const gap = after ? [figure.end, tokens[cue.from].start] : [tokens[cue.to - 1].end, figure.qualifierStart ?? figure.start];
-      const distance = words + CLAUSE_BREAK * clauseBreaks(ctx.text, gap[0], gap[1]);
-      const [gapFrom, gapTo] = after ? [span.to, cue.from] : [cue.to, span.from];
+      if (words > MAX_DISTANCE) continue;
+      const gapFrom = after ? span.to : cue.to;
+      const gapTo = after ? cue.from : span.from;
+      let distance = -1;
       for (const metric of cue.values) {
         if (!fits(fi, metric)) continue;
         // A figure of the same sort standing between this one and the cue is the one the cue names.
-        if (spans.some((s, other) => other !== fi && s.from >= gapFrom && s.to <= gapTo && fits(other, metric))) continue;
+        if (figureBetween(spans, fi, gapFrom, gapTo, metric, fits)) continue;
+        if (distance < 0) {
+          const breaks = after
+            ? clauseBreaks(ctx.text, figure.end, tokens[cue.from].start)
+            : clauseBreaks(ctx.text, tokens[cue.to - 1].end, figure.qualifierStart ?? figure.start);
+          distance = words + CLAUSE_BREAK * breaks;
+        }
         candidates.push({ figure: fi, cue: ci, metric, distance, after });
       }
-    });
-  });
+    }
+  }
   candidates.sort((a, b) => a.distance - b.distance || Number(b.after) - Number(a.after) || a.figure - b.figure);
 
   for (const c of candidates) {
     if (decided.has(c.figure) || usedCue[c.cue].has(c.metric)) continue;
-    const rival = candidates.some((o) => o.figure === c.figure && o.distance === c.distance && o.metric !== c.metric && !usedCue[o.cue].has(o.metric));
-    if (rival) {
+    if (hasRival(candidates, c, usedCue)) {
       decided.add(c.figure); // two metrics fit equally well: do not guess
       continue;
     }
     claim(c.figure, c.cue, c.metric);
   }
   return claims.sort((a, b) => a.figure.start - b.figure.start);
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+function fitsMetric(figure: Figure, change: boolean, metric: Metric, subjects: readonly string[]): boolean {
+  return subjects.includes(metric.subject) && canState(figure, metric) && (figure.kind === 'percentagePoints' || Boolean(metric.change) === change);
+}
+
+function namesRespectively(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (RESPECTIVELY.has(t.norm)) return true;
+  return false;
+}
+
+/** Whether a figure other than `fi` lies within tokens [gapFrom, gapTo) and fits the metric. */
+function figureBetween(spans: readonly Span[], fi: number, gapFrom: number, gapTo: number, metric: Metric, fits: (fi: number, metric: Metric) => boolean): boolean {
+  for (let other = 0; other < spans.length; other++) {
+    const s = spans[other];
+    if (other !== fi && s.from >= gapFrom && s.to <= gapTo && fits(other, metric)) return true;
+  }
+  return false;
+}
+
+/** Whether another metric, not yet used with its cue, fits the candidate's figure equally well. */
+function hasRival(candidates: readonly Candidate[], c: Candidate, usedCue: ReadonlyArray<Set<Metric>>): boolean {
+  for (const o of candidates) {
+    if (o.figure === c.figure && o.distance === c.distance && o.metric !== c.metric && !usedCue[o.cue].has(o.metric)) return true;
+  }
+  return false;
 }
 
 /**
@@ -178,7 +225,7 @@ function clauseBreaks(text: string, from: number, to: number): number {
   return n;
 }
 
-function tokenSpan(tokens: readonly Token[], start: number, end: number): { from: number; to: number } {
+function tokenSpan(tokens: readonly Token[], start: number, end: number): Span {
   let from = 0;
   while (from < tokens.length && tokens[from].end <= start) from++;
   let to = from;
@@ -197,7 +244,7 @@ function isChange(figure: Figure, tokens: readonly Token[], from: number): boole
 }
 
 /** The date or period nearest to a figure, in words; on a tie the one after it ("1,297 trains in 2020"). */
-function nearestTime(times: readonly TimeMention[], tokens: readonly Token[], span: { from: number; to: number }): TimeMention | undefined {
+function nearestTime(times: readonly TimeMention[], tokens: readonly Token[], span: Span): TimeMention | undefined {
   let best: TimeMention | undefined;
   let bestDistance = Infinity;
   for (const t of times) {

@@ -27,13 +27,19 @@ export function wordHash(norm: string): number {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-/** ASCII code → its lower-case code where it is a word character (letter or digit), else 0: one read per character. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
-for (let c = 97; c <= 122; c++) ASCII_WORD[c] = c;
-for (let c = 65; c <= 90; c++) ASCII_WORD[c] = c + 32;
+/**
+ * Code → its lower-case code for the letters and digits of Latin-1 (ASCII and Western European
+ * letters: "Größe" is read like "gross"), else 0: one read per character, and no string for
+ * such a word. A letter whose lower case is not one Latin-1 letter stays 0 and goes the wide way.
+ */
+const LATIN1_WORD = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const ch = String.fromCharCode(c);
+  const lower = ch.toLowerCase();
+  if (LETTER_OR_DIGIT.test(ch) && lower.length === 1 && lower.charCodeAt(0) < 256) LATIN1_WORD[c] = lower.charCodeAt(0);
+}
 
-/** Whether each UTF-16 code unit above ASCII is a word character, learnt as met: 0 not yet asked, 1 yes, 2 no. */
+/** Whether each UTF-16 code unit beyond LATIN1_WORD is a word character, learnt as met: 0 not yet asked, 1 yes, 2 no. */
 const WIDE_WORD = new Uint8Array(65536);
 
 function isWideWordChar(code: number): boolean {
@@ -46,10 +52,10 @@ function isWideWordChar(code: number): boolean {
 }
 
 function isWordChar(code: number): boolean {
-  return code < 128 ? ASCII_WORD[code] !== 0 : isWideWordChar(code);
+  return (code < 256 && LATIN1_WORD[code] !== 0) || (code >= 128 && isWideWordChar(code));
 }
 
-/** How a word's normal form is had: its text, its text lower-cased (ASCII only), or a stored string. */
+/** How a word's normal form is had: its text, its text lower-cased (Latin-1 only), or a stored string. */
 const PLAIN = 0;
 const CAPITALS = 1;
 const SPECIAL = 2;
@@ -59,8 +65,8 @@ const SPECIAL = 2;
  * phrase matching reads. Hyphens, dashes and punctuation separate words ("foreign-invested"
  * is two words), so cues match whichever way a writer hyphenates; an apostrophe inside a
  * word is kept and normalized, a possessive "'s" dropped. A check scans every sentence, so a
- * word's hash is taken while it is scanned (ASCII lower-cased code by code), and a string is
- * made only for a word beyond ASCII or with an apostrophe: the normal form of any other
+ * word's hash is taken while it is scanned (Latin-1 lower-cased code by code), and a string is
+ * made only for a word beyond Latin-1 or with an apostrophe: the normal form of any other
  * word is its text, lower-cased, read in place.
  */
 export class WordRun {
@@ -82,32 +88,38 @@ export class WordRun {
     let i = from;
     while (i < to) {
       let code = text.charCodeAt(i);
-      if (code < 128 ? ASCII_WORD[code] === 0 : !isWideWordChar(code)) {
+      if (!isWordChar(code)) {
         i++;
         continue;
       }
       const start = i;
       let h = FNV_OFFSET;
-      // Non-zero where an ASCII capital was read.
+      // Non-zero where a capital was read.
       let capitals = 0;
-      // Set where the word needs more than ASCII lower-casing (its hash is then taken from its normal form).
+      // Set where the word needs more than Latin-1 lower-casing (its hash is then taken from its normal form).
       let special = false;
+      // Set where the word has a typographic apostrophe (’ or ʼ), which its normal form writes '.
+      let typographic = false;
       while (i < to) {
         code = text.charCodeAt(i);
-        if (code < 128) {
-          const lower = ASCII_WORD[code];
+        if (code < 256) {
+          const lower = LATIN1_WORD[code];
           if (lower !== 0) {
             h = Math.imul(h ^ lower, FNV_PRIME);
             capitals |= lower ^ code;
             i++;
             continue;
           }
+        }
+        if (code < 128) {
           if (code !== 0x27) break;
         } else if (isWideWordChar(code)) {
           special = true;
           i++;
           continue;
-        } else if (code !== 0x2019 && code !== 0x2bc) {
+        } else if (code === 0x2019 || code === 0x2bc) {
+          typographic = true;
+        } else {
           break;
         }
         // An apostrophe belongs to the word where a word character follows it.
@@ -122,8 +134,9 @@ export class WordRun {
       this.starts[n] = start;
       this.ends[n] = i;
       if (special) {
+        let form = text.slice(start, i).toLowerCase();
+        if (typographic) form = form.replace(/[\u2019\u02bc]/g, "'");
         // English possessives name the same thing: "Chongqing's" is "Chongqing".
-        let form = text.slice(start, i).toLowerCase().replace(/[\u2019\u02bc]/g, "'");
         if (form.endsWith("'s")) form = form.slice(0, -2);
         h = wordHash(form);
         this.forms[n] = form;
@@ -159,8 +172,8 @@ export class WordRun {
     if (this.kinds[k] === SPECIAL) return this.forms[k] === word;
     const start = this.starts[k];
     if (this.ends[k] - start !== word.length) return false;
-    // The word is ASCII letters and digits: ASCII_WORD lower-cases each in place.
-    for (let j = 0; j < word.length; j++) if (ASCII_WORD[this.text.charCodeAt(start + j)] !== word.charCodeAt(j)) return false;
+    // The word is Latin-1 letters and digits: LATIN1_WORD lower-cases each in place.
+    for (let j = 0; j < word.length; j++) if (LATIN1_WORD[this.text.charCodeAt(start + j)] !== word.charCodeAt(j)) return false;
     return true;
   }
 
