@@ -3,7 +3,7 @@
 // and the figure's unit fits the metric. When in doubt the figure stays unlinked: a
 // missed check costs little, a false alarm costs the writer's trust.
 import type { FactIndex } from './factIndex';
-import type { PhraseMatch, Token } from './phrases';
+import { wordHash, type PhraseMatch, type Token } from './phrases';
 import type { Claim, Figure, Metric, Sentence, Subject, TimeMention } from './types';
 import { canState } from './units';
 
@@ -60,6 +60,8 @@ export function namedSubjects(matches: PhraseMatch<Subject>[], index: FactIndex)
 
 /** Words that pair a list of figures with a list of things in order: "253 and 300 projects, respectively". */
 const RESPECTIVELY = new Set(['respectively', 'beziehungsweise', 'bzw', 'jeweils']);
+/** Their hashes, so that a sentence's other words are passed over without their normal forms. */
+const RESPECTIVELY_HASHES = new Set([...RESPECTIVELY].map(wordHash));
 
 interface Candidate {
   figure: number;
@@ -160,7 +162,7 @@ function fitsMetric(figure: Figure, change: boolean, metric: Metric, subjects: r
 }
 
 function namesRespectively(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (RESPECTIVELY.has(t.norm)) return true;
+  for (const t of tokens) if (RESPECTIVELY_HASHES.has(t.hash) && RESPECTIVELY.has(t.norm)) return true;
   return false;
 }
 

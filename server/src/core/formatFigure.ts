@@ -120,9 +120,7 @@ function digitsFor(figure: Figure, n: number, origIntDigits: number): string {
     // Whole numbers (most sourced figures) need no search for the decimals to show.
     intPart = String(Math.abs(n));
   } else {
-    let decimals = 0;
-    while (decimals < 6 && Math.abs(Number(n.toFixed(decimals)) - n) > 1e-9 * Math.max(1, Math.abs(n))) decimals++;
-    [intPart, fracPart] = Math.abs(n).toFixed(decimals).split('.');
+    [intPart, fracPart] = fractionalDigits(n);
   }
   let group = style.groupSeparator;
   if (group === '' && origIntDigits < 4) group = defaultGroup(lang);
@@ -134,6 +132,22 @@ function digitsFor(figure: Figure, n: number, origIntDigits: number): string {
   }
   return (n < 0 ? '-' : '') + grouped + (fracPart ? style.decimalSeparator + fracPart : '');
 }
+
+/** The integer and fraction digits of a value that is not whole, as few decimals as show it (up to 6). */
+function fractionalDigits(n: number): [string, string | undefined] {
+  let digits = recentDigits.get(n);
+  if (digits === undefined) {
+    let decimals = 0;
+    while (decimals < 6 && Math.abs(Number(n.toFixed(decimals)) - n) > 1e-9 * Math.max(1, Math.abs(n))) decimals++;
+    const [int, frac] = Math.abs(n).toFixed(decimals).split('.');
+    digits = [int, frac];
+    // Sourced values recur in every check of a draft: keep the last few thousand, no more.
+    if (recentDigits.size >= 4096) recentDigits.clear();
+    recentDigits.set(n, digits);
+  }
+  return digits;
+}
+const recentDigits = new Map<number, [string, string | undefined]>();
 
 function defaultGroup(lang: Lang): string {
   return lang === 'en' ? ',' : '.';

@@ -114,7 +114,7 @@ export function judge(claim: Claim, base: FactBase, text: string): Verdict {
   const time = claim.time;
   if (time) {
     const during = metric.observations.filter((o) => datesOverlap(o.when, time.range));
-    const named = `“${text.slice(time.start, time.end).trim()}”`;
+    const named = () => `“${text.slice(time.start, time.end).trim()}”`;
     if (during.length > 0) {
       const hit = during.find((o) => matches.includes(o));
       if (hit === latest) {
@@ -132,7 +132,7 @@ export function judge(claim: Claim, base: FactBase, text: string): Verdict {
       return {
         kind: 'conflicting',
         severity: 'error',
-        message: `${fig} does not match the sourced figure for ${measure} at the time the sentence names (${named}): ${cite(expected)}.`,
+        message: `${fig} does not match the sourced figure for ${measure} at the time the sentence names (${named()}): ${cite(expected)}.`,
         expected,
       };
     }
@@ -143,7 +143,7 @@ export function judge(claim: Claim, base: FactBase, text: string): Verdict {
       return {
         kind: 'unverifiable',
         severity: 'information',
-        message: `The fact base has no figure for ${measure} at the time the sentence names (${named})${around ? `; it has ${around}` : ''}.`,
+        message: `The fact base has no figure for ${measure} at the time the sentence names (${named()})${around ? `; it has ${around}` : ''}.`,
         expected: latest,
         bracket: { before, after },
       };
