@@ -98,3 +98,9 @@ test('a prose word with the hash of a phrase word is not that word, whether or n
   const both = indexOf([['yaczf rose', 'y'], ['glbpp rose', 'g']]);
   assert.deepEqual(both.matchAll(words('glbpp rose and yaczf rose')).map((m) => m.values), [['g'], ['y']]);
 });
+
+test('a word goes on over inner apostrophes and letters of any script, and ends before a final apostrophe', () => {
+  const text = "investors' funds, l’Été’s rock'n'roll Größe's 重庆's x'";
+  assert.deepEqual(tokenize(text).map((t) => t.norm), ['investors', 'funds', "l'été", "rock'n'roll", 'größe', '重庆', 'x']);
+  for (const t of tokenize(text)) assert.equal(t.hash, wordHash(t.norm), t.norm);
+});

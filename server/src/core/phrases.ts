@@ -55,6 +55,20 @@ function isWordChar(code: number): boolean {
   return (code < 256 && LATIN1_WORD[code] !== 0) || (code >= 128 && isWideWordChar(code));
 }
 
+/**
+ * Where the word that reaches text[i] ends: it goes on over word characters of any script,
+ * and over an apostrophe (', ’ or ʼ) that a word character follows; i where text[i] is neither.
+ */
+function wordEnd(text: string, i: number, to: number): number {
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (isWordChar(code)) i++;
+    else if ((code === 0x27 || code === 0x2019 || code === 0x2bc) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) i++;
+    else break;
+  }
+  return i;
+}
+
 /** How a word's normal form is had: its text, its text lower-cased (Latin-1 only), or a stored string. */
 const PLAIN = 0;
 const CAPITALS = 1;
@@ -96,46 +110,22 @@ export class WordRun {
       let h = FNV_OFFSET;
       // Non-zero where a capital was read.
       let capitals = 0;
-      // Set where the word needs more than Latin-1 lower-casing (its hash is then taken from its normal form).
-      let special = false;
-      // Set where the word has a typographic apostrophe (’ or ʼ), which its normal form writes '.
-      let typographic = false;
-      while (i < to) {
+      // The Latin-1 letters and digits, hashed as read; the rest of a word is read by wordEnd,
+      // outside this loop, so that the loop that reads nearly every character stays small.
+      for (; i < to; i++) {
         code = text.charCodeAt(i);
-        if (code < 256) {
-          const lower = LATIN1_WORD[code];
-          if (lower !== 0) {
-            h = Math.imul(h ^ lower, FNV_PRIME);
-            capitals |= lower ^ code;
-            i++;
-            continue;
-          }
-        }
-        if (code < 128) {
-          if (code !== 0x27) break;
-        } else if (isWideWordChar(code)) {
-          special = true;
-          i++;
-          continue;
-        } else if (code === 0x2019 || code === 0x2bc) {
-          typographic = true;
-        } else {
-          break;
-        }
-        // An apostrophe belongs to the word where a word character follows it.
-        if (i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
-          special = true;
-          i++;
-        } else {
-          break;
-        }
+        const lower = code < 256 ? LATIN1_WORD[code] : 0;
+        if (lower === 0) break;
+        h = Math.imul(h ^ lower, FNV_PRIME);
+        capitals |= lower ^ code;
       }
+      const end = i < to && (code === 0x27 || code >= 128) ? wordEnd(text, i, to) : i;
       if (n === this.starts.length) this.grow();
       this.starts[n] = start;
-      this.ends[n] = i;
-      if (special) {
-        let form = text.slice(start, i).toLowerCase();
-        if (typographic) form = form.replace(/[\u2019\u02bc]/g, "'");
+      if (end > i) {
+        // The word goes on past an apostrophe or a letter beyond Latin-1: its normal form is made, and hashed.
+        i = end;
+        let form = text.slice(start, i).toLowerCase().replace(/[\u2019\u02bc]/g, "'");
         // English possessives name the same thing: "Chongqing's" is "Chongqing".
         if (form.endsWith("'s")) form = form.slice(0, -2);
         h = wordHash(form);
@@ -144,6 +134,7 @@ export class WordRun {
       } else {
         this.kinds[n] = capitals === 0 ? PLAIN : CAPITALS;
       }
+      this.ends[n] = i;
       this.hashes[n] = h >>> 0;
       n++;
     }
