@@ -349,7 +349,10 @@ export class PhraseMatcher {
 
   constructor(readonly trie: PhraseTrie) {
     this.mask = trie.edgeChild.length - 1;
+    // Most prose words are in no table: an emptier table rejects them at the first slot more
+    // often. Eight slots a word up to 64K slots (a base of ordinary size), two beyond.
     let capacity = 16;
+    while (capacity < trie.words.length * 8 && capacity < 1 << 16) capacity *= 2;
     while (capacity < trie.words.length * 2) capacity *= 2;
     this.slots = new Int32Array(capacity).fill(-1);
     this.slotHashes = new Uint32Array(capacity);
