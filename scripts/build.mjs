@@ -2,11 +2,15 @@
 // Each bundle is self-contained (dependencies inlined) so that the .vsix and the
 // npm package need no node_modules at run time.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, chmodSync, readFileSync } from 'node:fs';
 
+// The language server is built before its launcher, which is told the bundle's digest to key
+// its code cache (server/src/launch.ts).
 const entries = [
   { in: 'server/src/cli/cli.ts', out: 'dist/cli.js', bin: true },
-  { in: 'server/src/server.ts', out: 'dist/server.js', bin: true },
+  { in: 'server/src/server.ts', out: 'dist/languageServer.js' },
+  { in: 'server/src/launch.ts', out: 'dist/server.js', bin: true, define: () => ({ FACTLINT_SERVER_ID: JSON.stringify(createHash('sha1').update(readFileSync('dist/languageServer.js')).digest('hex')) }) },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ];
 const production = process.argv.includes('--production');
@@ -27,7 +31,7 @@ for (const e of entries) {
     // ESM builds first: some packages (jsonc-parser) ship UMD mains that esbuild cannot follow.
     mainFields: ['module', 'main'],
     banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
-    define: { FACTLINT_VERSION: JSON.stringify(version) },
+    define: { FACTLINT_VERSION: JSON.stringify(version), ...e.define?.() },
     logLevel: 'warning',
   });
   if (e.bin) chmodSync(e.out, 0o755);

@@ -30,7 +30,7 @@ export async function measureServer(root, text, edits, cacheDir) {
   const ws = mkdtempSync(join(tmpdir(), 'factlint-bench-'));
   const uri = pathToFileURL(join(ws, 'draft.md')).toString();
   const started = performance.now();
-  const proc = spawn(process.execPath, [...(process.env.FACTLINT_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.FACTLINT_BENCH_PROF] : []), join(root, 'dist', 'server.js'), '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...(process.env.FACTLINT_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.FACTLINT_BENCH_PROF] : []), join(root, 'dist', 'server.js'), '--stdio', `--cache-dir=${cacheDir}`], { cwd: ws, stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   let waiting;
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

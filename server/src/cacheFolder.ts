@@ -1,8 +1,30 @@
-// The server's cache folder holds files of several kinds (compiled fact bases, platform tables),
-// each written to `<file>.<pid>.tmp` and renamed into place. Every kind keeps only its most
-// recently used files, so that test workspaces and old versions do not pile up.
+// The server's cache folder holds files of several kinds (compiled fact bases, platform tables,
+// the code cache), each written to `<file>.<pid>.tmp` and renamed into place. Every kind keeps
+// only its most recently used files, so that test workspaces and old versions do not pile up.
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+
+/** The per-user cache folder when neither the client nor the command line names one. */
+export function defaultCacheDir(): string {
+  const env = process.env;
+  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || join(homedir(), '.cache');
+  return join(base, 'factlint');
+}
+
+const CACHE_DIR_ARG = '--cache-dir=';
+
+/**
+ * The cache folder the server's command line asks for: `--cache-dir=DIR`, else the per-user
+ * one; undefined with `--no-cache`. The command line is read before the first message, so
+ * the code cache (launch.ts) can use it; a client's initializationOptions.cacheDir, which
+ * comes later, decides for the fact base.
+ */
+export function commandLineCacheDir(args: readonly string[]): string | undefined {
+  if (args.includes('--no-cache')) return undefined;
+  const named = args.filter((a) => a.startsWith(CACHE_DIR_ARG) && a.length > CACHE_DIR_ARG.length).pop();
+  return named === undefined ? defaultCacheDir() : named.slice(CACHE_DIR_ARG.length);
+}
 
 /** A temporary file older than this was left by a server that stopped while writing. */
 const STALE_TMP_MS = 86_400_000;

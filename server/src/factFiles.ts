@@ -10,7 +10,6 @@
 // the cache was made; anything else, or any error reading it, takes the YAML path.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { pruneCacheFolder } from './cacheFolder';
 import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, type FactFileStamp } from './core/compiledBase';
@@ -22,13 +21,6 @@ import schema from '../../facts/factlint.schema.json';
 /** Caches kept per cache folder: each set of roots has its own, and old ones are removed. */
 const MAX_CACHES = 16;
 const CACHE_EXT = '.flcb';
-
-/** The per-user cache folder when the client names none. */
-export function defaultCacheDir(): string {
-  const env = process.env;
-  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' && env.LOCALAPPDATA) || join(homedir(), '.cache');
-  return join(base, 'factlint');
-}
 
 /**
  * What a cache depends on besides the roots: the version, the schema, and the size of the

@@ -37,8 +37,9 @@ import type { ServerContext } from './context';
 import { DiagnosticsPusher, draftDiagnostics, publishFactProblems } from './diagnostics';
 import { Drafts } from './documents';
 import { isFactFileName } from './core/factBase';
-import { defaultCacheDir, FactStore } from './factFiles';
+import { FactStore } from './factFiles';
 import { hover } from './hover';
+import { commandLineCacheDir } from './cacheFolder';
 import { readPlatformTables, writePlatformTables } from './platformCache';
 import { references } from './references';
 import { Settings } from './settings';
@@ -50,7 +51,13 @@ if (args.includes('--version')) {
   process.exit(0);
 }
 if (args.includes('--help')) {
-  process.stdout.write('Usage: factlint-ls [--stdio | --node-ipc | --socket=<port>] [--no-cache]\nThe factlint language server; speaks LSP over stdio by default.\n--no-cache: always load the fact base from its YAML files (no compiled cache).\n');
+  process.stdout.write(
+    'Usage: factlint-ls [--stdio | --node-ipc | --socket=<port>] [--cache-dir=DIR | --no-cache]\n' +
+      'The factlint language server; speaks LSP over stdio by default.\n' +
+      '--cache-dir=DIR: keep the compiled fact base, platform tables and code cache in DIR\n' +
+      '  (default: $XDG_CACHE_HOME/factlint or ~/.cache/factlint; initializationOptions.cacheDir wins for the fact base).\n' +
+      '--no-cache: keep nothing; always load the fact base from its YAML files.\n',
+  );
   process.exit(0);
 }
 if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
@@ -127,7 +134,20 @@ function afterStartSoon(ms: number): void {
         connection.console.info(`factlint: currency tables not written: ${(err as Error).message}`);
       }
     }
+    for (const listener of settledListeners.splice(0)) listener();
   }, ms).unref();
+}
+
+const settledListeners: Array<() => void> = [];
+
+/**
+ * Calls `listener` once the start has settled: the first diagnostics are out (or the facts
+ * loaded with no draft open) and the deferred work is done. The launcher (launch.ts) keeps
+ * its code cache then, when the code a check runs has been compiled.
+ */
+export function whenSettled(listener: () => void): void {
+  if (started) listener();
+  else settledListeners.push(listener);
 }
 
 const pusher = new DiagnosticsPusher(connection, diagnosticsOf);
@@ -287,9 +307,9 @@ connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   const init = params.initializationOptions as { settings?: unknown; cacheDir?: unknown; cache?: unknown } | undefined;
   settings.initOptions = init?.settings;
-  // The compiled fact base cache: where the client keeps per-extension data, else the user's cache folder.
+  // The compiled fact base cache: where the client keeps per-extension data, else where the command line says.
   const cacheOff = args.includes('--no-cache') || init?.cache === false;
-  cacheDir = cacheOff ? undefined : typeof init?.cacheDir === 'string' && init.cacheDir !== '' ? init.cacheDir : defaultCacheDir();
+  cacheDir = cacheOff ? undefined : typeof init?.cacheDir === 'string' && init.cacheDir !== '' ? init.cacheDir : commandLineCacheDir(args);
   store.useCache(cacheDir);
   // Kept tables are written only where none could be taken.
   platformTablesKept = cacheDir !== undefined && readPlatformTables(cacheDir);

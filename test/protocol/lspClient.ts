@@ -46,6 +46,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Answers workspace/configuration requests, per item. */
   configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
+  /** Command-line arguments after --stdio. */
+  args?: string[];
 }
 
 export const DEFAULT_CAPABILITIES = {
@@ -81,7 +83,7 @@ export class LspClient {
   ) {}
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: opts.rootPath ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [SERVER, '--stdio', ...(opts.args ?? [])], { cwd: opts.rootPath ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn);
     proc.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
