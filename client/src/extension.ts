@@ -42,11 +42,15 @@ function runServerCommand<R>(command: string, args: unknown[] = []): Promise<R> 
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // The server never opens a network connection, so a certificate bundle named by
+  // NODE_EXTRA_CA_CERTS (common on managed machines) would only cost it: Node reads and parses
+  // the bundle before the server's first line runs (`node -e 0`: 115 ms with it, 38 ms without).
+  const env = { NODE_EXTRA_CA_CERTS: undefined };
   // The cache folder is named on the command line too, so that the code cache is read before the first message.
   const args = [`--cache-dir=${context.globalStorageUri.fsPath}`];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, args },
-    debug: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, args, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, args, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const languages = selectorLanguages();
   const documentSelector = [
