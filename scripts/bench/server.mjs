@@ -23,14 +23,14 @@ const CAPABILITIES = {
 /** Edits (a letter typed and deleted) between the first timed ones and the settled ones. */
 const WARMUP_EDITS = 400;
 
-export async function measureServer(root, text, edits, cacheDir) {
+export async function measureServer(root, text, edits, cacheDir, env = process.env) {
   const require = createRequire(join(root, 'package.json'));
   const rpc = require('vscode-jsonrpc/node');
   // An empty workspace: the server uses the shipped fact base.
   const ws = mkdtempSync(join(tmpdir(), 'factlint-bench-'));
   const uri = pathToFileURL(join(ws, 'draft.md')).toString();
   const started = performance.now();
-  const proc = spawn(process.execPath, [...(process.env.FACTLINT_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.FACTLINT_BENCH_PROF] : []), join(root, 'dist', 'server.js'), '--stdio', `--cache-dir=${cacheDir}`], { cwd: ws, stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...(process.env.FACTLINT_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.FACTLINT_BENCH_PROF] : []), join(root, 'dist', 'server.js'), '--stdio', `--cache-dir=${cacheDir}`], { cwd: ws, env, stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   let waiting;
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
