@@ -3,7 +3,8 @@
 // Runs against the .vsix named by FACTLINT_VSIX (default: the one `npm run package` makes).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot, startWorkbench } from './harness.mjs';
@@ -42,6 +43,28 @@ function assertSameProblems(labels, expected) {
   const message = `Problems panel:\n${labels.join('\n')}\nexpected:\n${expected.map((p) => p.label).join('\n')}`;
   assert.equal(labels.length, expected.length, message);
   for (const { label } of expected) assert.ok(labels.some((shown) => shown.startsWith(`${label} at line`)), message);
+}
+
+/** The running factlint-ls started by the extension (Linux /proc): pid, parent and arguments. */
+async function languageServerProcess() {
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const argv = (await readFile(`/proc/${name}/cmdline`, 'utf8')).split('\0');
+      if (!argv.some((a) => a.endsWith(join('dist', 'server.js'))) || !argv.some((a) => a.startsWith('--cache-dir='))) continue;
+      // Field 4 of stat, after the parenthesised command name.
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
+      return { pid: Number(name), ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), argv };
+    } catch {
+      // A process that ended meanwhile.
+    }
+  }
+  return undefined;
+}
+
+/** Names of a process's environment variables. */
+async function environ(pid) {
+  return (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0').map((entry) => entry.slice(0, entry.indexOf('=')));
 }
 
 /** The source the latest Fortune Global 500 and foreign-invested-enterprise figures cite. */
@@ -90,6 +113,22 @@ describe('factlint in the VS Code workbench (code-server)', { timeout: 15 * 60_0
     assert.deepEqual((await wb.squiggles(page)).sort(), expected.map((p) => p.squiggle).sort());
     await wb.screenshot(page, 'en-diagnostics');
     enProblems = expected;
+  });
+
+  step('the language server runs without NODE_EXTRA_CA_CERTS and keeps its code cache in the extension storage', async () => {
+    const server = await languageServerProcess();
+    assert.ok(server, 'no factlint-ls process with --cache-dir');
+    assert.ok((await environ(server.ppid)).includes('NODE_EXTRA_CA_CERTS'), 'the extension host has the certificate bundle to leave out');
+    assert.ok(!(await environ(server.pid)).includes('NODE_EXTRA_CA_CERTS'), 'the server was started with NODE_EXTRA_CA_CERTS');
+    const cacheDir = server.argv.find((a) => a.startsWith('--cache-dir=')).slice('--cache-dir='.length);
+    assert.ok(cacheDir.startsWith(join(workbench.userDataDir, 'User', 'globalStorage')), cacheDir);
+    // Kept once the server's start has settled, just after its first diagnostics.
+    let kept = [];
+    for (let waited = 0; kept.length === 0 && waited < 30_000; waited += 250) {
+      kept = (await readdir(cacheDir).catch(() => [])).filter((name) => /^code-.*\.v8$/.test(name));
+      if (kept.length === 0) await sleep(250);
+    }
+    assert.equal(kept.length, 1, `code cache in ${cacheDir}`);
   });
 
   step('hovering the outdated 293 shows the sourced figure, its date and its source', async () => {

@@ -118,8 +118,14 @@ export async function startWorkbench({ vsix, log = () => {} }) {
   await mkdir(join(userDataDir, 'User'), { recursive: true });
   await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  // Keeps code-server from reading the invoking user's ~/.config/code-server.
-  const env = { ...process.env, XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data') };
+  // Keeps code-server from reading the invoking user's ~/.config/code-server. A certificate
+  // bundle is named as on managed machines, where the extension starts its server without it.
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(root, 'config'),
+    XDG_DATA_HOME: join(root, 'data'),
+    NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || '/etc/ssl/certs/ca-certificates.crt',
+  };
 
   if (vsix) {
     log(`installing ${vsix}`);
@@ -193,7 +199,7 @@ export async function startWorkbench({ vsix, log = () => {} }) {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(TIMEOUT.ui);
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
-    return { page, workspace, stop };
+    return { page, workspace, userDataDir, stop };
   } catch (error) {
     const output = serverLog.join('');
     await stop();
