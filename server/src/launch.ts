@@ -26,9 +26,13 @@ interface ServerModule {
 
 const sha1 = (data: string | Uint8Array): Buffer => createHash('sha1').update(data).digest();
 
-/** The code cache's file: V8 accepts code only from the same V8 and flags, and checks the source by its length alone. */
+/**
+ * The code cache's file: V8 accepts code only from the same V8 and flags, and checks the source
+ * by its length alone. Flags come from the command line and NODE_OPTIONS: starts with other
+ * flags keep a file of their own rather than replace each other's.
+ */
 function cacheFile(dir: string): string {
-  const id = sha1([FACTLINT_SERVER_ID, process.version, process.versions.v8, process.arch, ...process.execArgv].join('\0'));
+  const id = sha1([FACTLINT_SERVER_ID, process.version, process.versions.v8, process.arch, process.env.NODE_OPTIONS ?? '', ...process.execArgv].join('\0'));
   return join(dir, `${PREFIX}${id.toString('hex').slice(0, 16)}${EXT}`);
 }
 
