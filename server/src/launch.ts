@@ -60,11 +60,21 @@ function writeCache(dir: string, file: string, script: Script): void {
   }
 }
 
+function bundleText(): string {
+  try {
+    return readFileSync(BUNDLE, 'utf8');
+  } catch (err) {
+    // An install that lost the bundle (only server.js copied): say which file, not a stack.
+    process.stderr.write(`factlint-ls: cannot read the server bundle ${BUNDLE}: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
 const dir = commandLineCacheDir(process.argv.slice(2));
 const file = dir === undefined ? undefined : cacheFile(dir);
 const cachedData = file === undefined ? undefined : readCache(file);
 // The wrapper Node gives a CommonJS module; the bundle needs nothing else from it.
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(BUNDLE, 'utf8')}\n})`;
+const source = `(function (exports, require, module, __filename, __dirname) {${bundleText()}\n})`;
 const script = new Script(source, { filename: BUNDLE, cachedData });
 const server: { exports: ServerModule } = { exports: {} };
 (script.runInThisContext() as (...args: unknown[]) => void)(server.exports, createRequire(BUNDLE), server, BUNDLE, __dirname);

@@ -1,13 +1,15 @@
 // The code cache of factlint-ls (server/src/launch.ts): written to the folder of --cache-dir
 // once the first start settles, taken by V8 on the next start (so not written again), with
 // the same findings; a damaged one is passed over and replaced, and --no-cache keeps nothing.
+// Without its bundle, the launcher names the missing file.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { LspClient } from './lspClient';
+import { LspClient, SERVER } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 const EN = 'drafts/draft-en.md';
@@ -76,4 +78,16 @@ test('a damaged code cache is passed over: same findings, and the cache is repla
   const replaced = statSync(file).mtimeMs;
   assert.deepEqual(await firstFindings([`--cache-dir=${cacheDir}`]), good);
   assert.equal(statSync(file).mtimeMs, replaced, 'the replacement is taken');
+});
+
+test('factlint-ls without its server bundle says which file is missing and exits 1', () => {
+  const lone = mkdtempSync(join(tmpdir(), 'factlint-lone-launcher-'));
+  try {
+    copyFileSync(SERVER, join(lone, 'server.js'));
+    const run = spawnSync(process.execPath, [join(lone, 'server.js'), '--stdio', `--cache-dir=${cacheDir}`], { input: '', encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^factlint-ls: cannot read the server bundle .*languageServer\.js: ENOENT/);
+  } finally {
+    rmSync(lone, { recursive: true, force: true });
+  }
 });
