@@ -1,9 +1,9 @@
 // The server's cache folder holds files of several kinds (compiled fact bases, platform tables,
 // the code cache), each written to `<file>.<pid>.tmp` and renamed into place. Every kind keeps
 // only its most recently used files, so that test workspaces and old versions do not pile up.
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The per-user cache folder when neither the client nor the command line names one. */
 export function defaultCacheDir(): string {
@@ -54,4 +54,22 @@ export function pruneCacheFolder(dir: string, ofKind: (name: string) => boolean,
       // As above.
     }
   }
+}
+
+/**
+ * Writes `data` to `file` in a cache folder, whole or not at all (through `<file>.<pid>.tmp`),
+ * then keeps the `keep` newest files of its kind there. Throws what the file system throws.
+ */
+export function keepInCacheFolder(file: string, data: string | Uint8Array, ofKind: (name: string) => boolean, keep: number): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  pruneCacheFolder(dir, ofKind, keep);
 }

@@ -4,11 +4,11 @@
 // to the first diagnostics; with it, V8 takes that code ready-made. The cache is made once per
 // bundle, Node and flags, when the first start settles, and checked whole before it is used.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { commandLineCacheDir, pruneCacheFolder } from './cacheFolder';
+import { commandLineCacheDir, keepInCacheFolder } from './cacheFolder';
 
 /** SHA-1 of the bundle, set at build time (scripts/build.mjs). */
 declare const FACTLINT_SERVER_ID: string;
@@ -47,14 +47,10 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-function writeCache(dir: string, file: string, script: Script): void {
+function writeCache(file: string, script: Script): void {
   try {
     const code = script.createCachedData();
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([sha1(code), code]));
-    renameSync(tmp, file);
-    pruneCacheFolder(dir, (name) => name.startsWith(PREFIX) && name.endsWith(EXT), KEEP);
+    keepInCacheFolder(file, Buffer.concat([sha1(code), code]), (name) => name.startsWith(PREFIX) && name.endsWith(EXT), KEEP);
   } catch {
     // A folder that cannot be written: every start compiles, as without a cache.
   }
@@ -78,6 +74,6 @@ const source = `(function (exports, require, module, __filename, __dirname) {${b
 const script = new Script(source, { filename: BUNDLE, cachedData });
 const server: { exports: ServerModule } = { exports: {} };
 (script.runInThisContext() as (...args: unknown[]) => void)(server.exports, createRequire(BUNDLE), server, BUNDLE, __dirname);
-if (dir !== undefined && file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-  server.exports.whenSettled?.(() => writeCache(dir, file, script));
+if (file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+  server.exports.whenSettled?.(() => writeCache(file, script));
 }

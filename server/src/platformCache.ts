@@ -3,9 +3,9 @@
 // before the first check can read a currency. Keyed by the platform (Node, ICU, CLDR), so a
 // kept table is exactly the one the platform would make; anything unreadable is rebuilt.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pruneCacheFolder } from './cacheFolder';
+import { keepInCacheFolder } from './cacheFolder';
 import { adoptCurrencyTables, currencyTablesData } from './core/currencies';
 
 const PREFIX = 'intl-currencies-';
@@ -30,10 +30,6 @@ export function readPlatformTables(dir: string): boolean {
 /** Keeps the tables in use (built by now, after a check), replacing a kept file that could not be taken; returns the file. */
 export function writePlatformTables(dir: string): string {
   const file = fileFor(dir);
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(currencyTablesData()));
-  renameSync(tmp, file);
-  pruneCacheFolder(dir, (name) => name.startsWith(PREFIX) && name.endsWith('.json'), KEEP);
+  keepInCacheFolder(file, JSON.stringify(currencyTablesData()), (name) => name.startsWith(PREFIX) && name.endsWith('.json'), KEEP);
   return file;
 }
