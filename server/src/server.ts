@@ -307,9 +307,11 @@ connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   const init = params.initializationOptions as { settings?: unknown; cacheDir?: unknown; cache?: unknown } | undefined;
   settings.initOptions = init?.settings;
-  // The compiled fact base cache: where the client keeps per-extension data, else where the command line says.
-  const cacheOff = args.includes('--no-cache') || init?.cache === false;
-  cacheDir = cacheOff ? undefined : typeof init?.cacheDir === 'string' && init.cacheDir !== '' ? init.cacheDir : commandLineCacheDir(args);
+  // The compiled fact base cache: where the client keeps per-extension data, else where the
+  // command line says; off with --no-cache (commandLineCacheDir) or `cache: false`.
+  const fromCommandLine = commandLineCacheDir(args);
+  const fromClient = typeof init?.cacheDir === 'string' && init.cacheDir !== '' ? init.cacheDir : undefined;
+  cacheDir = fromCommandLine === undefined || init?.cache === false ? undefined : (fromClient ?? fromCommandLine);
   store.useCache(cacheDir);
   // Kept tables are written only where none could be taken.
   platformTablesKept = cacheDir !== undefined && readPlatformTables(cacheDir);
