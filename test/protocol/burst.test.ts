@@ -7,7 +7,7 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { check } from '../../server/src/core/check';
 import { ruleOf } from '../../server/src/core/config';
 import { loadFactBase } from '../../server/src/core/factBase';
-import { LspClient, type Diagnostic, type Range, type TextEdit } from './lspClient';
+import { described, LspClient, type Range, type TextEdit } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 const EN = 'drafts/draft-en.md';
@@ -45,10 +45,6 @@ function expectedDiagnostics(text: string, facts: string): string[] {
       const e = positionAt(text, c.claim.figure.end);
       return `${ruleOf(c.verdict.kind)} ${SEVERITY[c.verdict.severity!]} ${s.line}:${s.character}-${e.line}:${e.character} ${c.verdict.message}`;
     });
-}
-
-function described(ds: Diagnostic[]): string[] {
-  return ds.map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
 }
 
 /** A small deterministic generator, so that a failing burst can be replayed. */

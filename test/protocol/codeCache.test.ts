@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { LspClient, SERVER } from './lspClient';
+import { described, LspClient, SERVER } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 const EN = 'drafts/draft-en.md';
@@ -35,7 +35,7 @@ async function firstFindings(args: string[]): Promise<string[]> {
   const c = await LspClient.start({ rootPath: ws.root, args, initializationOptions: { cacheDir } });
   try {
     await c.open(ws.uri(EN), 'markdown', ws.read(EN));
-    const findings = (await c.diagnosticsFor(ws.uri(EN), 1)).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    const findings = described(await c.diagnosticsFor(ws.uri(EN), 1));
     await sleep(SETTLE_MS);
     return findings;
   } finally {

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { LspClient, uriOf, type Diagnostic } from './lspClient';
+import { described, LspClient, uriOf } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 const EN = 'drafts/draft-en.md';
@@ -16,10 +16,6 @@ const FROM_CACHE = '(from the cache ';
 const WRITTEN = 'fact base cache written';
 /** The server writes the cache at most this long after its fact base loaded (SETTLE_AFTER_LOAD_MS) plus slack. */
 const NO_WRITE_WAIT_MS = 3000;
-
-function brief(ds: Diagnostic[]): string[] {
-  return ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
-}
 
 interface Run {
   findings: string[];
@@ -65,9 +61,9 @@ describe('compiled fact base cache', () => {
       const findings = test
         ? await c.until('the expected findings', () => {
             const p = [...c.pushed].reverse().find((x) => x.uri === ws.uri(EN));
-            return p && test(brief(p.diagnostics)) ? brief(p.diagnostics) : undefined;
+            return p && test(described(p.diagnostics)) ? described(p.diagnostics) : undefined;
           })
-        : brief(await c.diagnosticsFor(ws.uri(EN), 1));
+        : described(await c.diagnosticsFor(ws.uri(EN), 1));
       if (opts.awaitWrite) await c.until('the cache written', () => c.logs.find((l) => l.includes(WRITTEN)));
       if (opts.awaitCache) await c.until('the cache written or used', () => c.logs.find((l) => l.includes(WRITTEN) || l.includes(FROM_CACHE)));
       if (opts.lingerMs) await new Promise((resolve) => setTimeout(resolve, opts.lingerMs));

@@ -29,6 +29,11 @@ export interface Diagnostic {
   codeDescription?: { href: string };
   relatedInformation?: Array<{ location: { uri: string; range: Range }; message: string }>;
 }
+/** Diagnostics as lines to compare: rule, severity, range and message. */
+export function described(ds: Diagnostic[]): string[] {
+  return ds.map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
+}
+
 export interface PublishDiagnosticsParams {
   uri: string;
   version?: number;

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { LspClient } from './lspClient';
+import { described, LspClient } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 const EN = 'drafts/draft-en.md';
@@ -25,7 +25,7 @@ async function firstFindings(): Promise<{ findings: string[]; logs: string[] }> 
   const c = await LspClient.start({ rootPath: ws.root, initializationOptions: { cacheDir } });
   try {
     await c.open(ws.uri(EN), 'markdown', ws.read(EN));
-    const findings = (await c.diagnosticsFor(ws.uri(EN), 1)).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    const findings = described(await c.diagnosticsFor(ws.uri(EN), 1));
     await c.until('the currency tables written or taken', () => c.logs.find((l) => l.includes('currency tables')));
     return { findings, logs: [...c.logs] };
   } finally {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { LspClient, uriOf, type Diagnostic } from './lspClient';
+import { described, LspClient, uriOf } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 const EN = 'drafts/draft-en.md';
@@ -13,10 +13,6 @@ const FORTUNE_FILE = 'facts/chongqing/foreign-investment.yaml';
 const CREATED = 1;
 const CHANGED = 2;
 const DELETED = 3;
-
-function brief(ds: Diagnostic[]): string[] {
-  return ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
-}
 
 /** Every YAML file under a folder. */
 function yamlFiles(dir: string): string[] {
@@ -32,7 +28,7 @@ describe('fact folder trouble mid-session', () => {
     ws = makeWorkspace();
     c = await LspClient.start({ rootPath: ws.root, configuration: (item) => (item.section === 'factlint' ? { factBase: { paths: [ws.facts] } } : null) });
     await c.open(uri(), 'markdown', ws.read(EN));
-    baseline = brief(await c.diagnosticsFor(uri(), 1));
+    baseline = described(await c.diagnosticsFor(uri(), 1));
     assert.ok(baseline.length > 0);
   });
   after(async () => {
@@ -45,7 +41,7 @@ describe('fact folder trouble mid-session', () => {
     const text = ws.read(EN);
     const lines = text.split('\n');
     const v = await c.change(uri(), [{ range: { start: { line: lines.length - 1, character: 0 }, end: { line: lines.length - 1, character: 0 } }, text: ' ' }]);
-    return brief(await c.diagnosticsFor(uri(), v));
+    return described(await c.diagnosticsFor(uri(), v));
   }
 
   for (const how of ['disappears', 'becomes unreadable'] as const) {

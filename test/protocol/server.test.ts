@@ -7,7 +7,7 @@ import { check } from '../../server/src/core/check';
 import { ruleOf } from '../../server/src/core/config';
 import { loadFactBase } from '../../server/src/core/factBase';
 import { after, before, describe, test } from 'node:test';
-import { applyTextEdits, LspClient, ROOT, uriOf, type Diagnostic, type TextEdit } from './lspClient';
+import { applyTextEdits, described, type Diagnostic, LspClient, ROOT, type TextEdit, uriOf } from './lspClient';
 import { makeWorkspace, type Workspace } from './workspace';
 
 interface CodeAction {
@@ -303,7 +303,7 @@ describe('language server over stdio (push diagnostics)', () => {
       await c.open(uriOf(path), 'markdown', text);
       const ds = await c.diagnosticsFor(uriOf(path), 1);
       assert.deepEqual(
-        ds.map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`),
+        described(ds),
         expected,
         name,
       );
