@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { check, DocumentChecker } from '../../server/src/core/check';
 import { loadFactBase } from '../../server/src/core/factBase';
-import type { CheckResult } from '../../server/src/core/types';
+import type { CheckResult, Metric } from '../../server/src/core/types';
 
 const root = join(__dirname, '..', '..', '..');
 const { base, problems } = loadFactBase([join(root, 'facts')]);
@@ -172,6 +172,26 @@ test('look-alike metrics stay apart', () => {
   assert.deepEqual(summary(swapped), [['70%', 'conflicting', 'chongqing.foreign-enterprises.trade-share']]);
   const swappedValue = check('Under the CCI, 172 cross-border financing projects worth US$32.08 billion were signed as of July 2021.', base, { today: '2026-12-02' });
   assert.deepEqual(summary(swappedValue), [['US$32.08 billion', 'conflicting', 'china-singapore-connectivity-initiative.cross-border-financing-value']]);
+});
+
+test('a cue word inside a subject\'s name is part of the name: "trade" in "Chongqing Pilot Free Trade Zone"', () => {
+  // Found by the benchmark's synthetic base, where the zone had a percentage cued "trade": the
+  // zone's name then named that metric in every sentence about the zone.
+  const location = { file: 'test.yaml', line: 0, character: 0, endLine: 0, endCharacter: 0 };
+  const trade: Metric = {
+    id: 'chongqing-pilot-ftz.trade-growth-test',
+    subject: 'chongqing-pilot-ftz',
+    measure: { en: 'a percentage cued "trade"', de: 'ein Prozentsatz, "Handel" genannt' },
+    unit: 'percent',
+    cues: { en: ['trade'], de: ['Handel'] },
+    observations: [{ metricId: 'chongqing-pilot-ftz.trade-growth-test', index: 0, value: 12, when: { start: '2020-01-01', end: '2020-12-31' }, whenLabel: '2020', whenEstimated: false, expectation: false, sources: ['ichongqing-2020-12-25-opening-up-platforms'], quote: 'trade', location }],
+    location,
+  };
+  const withTrade = { ...base, metrics: new Map([...base.metrics, [trade.id, trade]]) };
+  const linked = (text: string) => check(text, withTrade, { today: '2026-12-02' }).claims.map((c) => [c.claim.figure.text, c.claim.metric.id, c.verdict.kind]);
+  assert.deepEqual(linked('Foreign direct investment in Chongqing Pilot Free Trade Zone came to 44.7% in 2020.'), [['44.7%', 'chongqing-pilot-ftz.fdi-share', 'verified']]);
+  // The same word outside the name still names the metric.
+  assert.deepEqual(linked('In Chongqing Pilot Free Trade Zone, trade came to 12% in 2020.'), [['12%', trade.id, 'verified']]);
 });
 
 test('rounding and qualifiers the way writers use them are accepted', () => {

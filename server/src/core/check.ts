@@ -136,7 +136,8 @@ export class DocumentChecker {
         f++;
       }
       const words = this.words.scan(masked, sentence.start, sentence.end);
-      const named = namedSubjects(this.index.subjects[p.lang].matchAll(words), this.index);
+      const names = this.index.subjects[p.lang].matchAll(words);
+      const named = namedSubjects(names, this.index);
       if (named.length > 0) {
         active = named;
         subjectsOut = named;
@@ -154,7 +155,9 @@ export class DocumentChecker {
       figures.push(...inSentence);
       // Only the metrics of the subjects the sentence is about can be linked (claims.ts): a cue
       // shared by thousands of subjects' metrics yields just theirs.
-      const cues = this.index.cues[p.lang].matchAll(words, active);
+      let cues = this.index.cues[p.lang].matchAll(words, active);
+      // A cue within a name is part of the name: "trade" in "Chongqing Pilot Free Trade Zone".
+      if (names.length > 0) cues = cues.filter((c) => !names.some((n) => n.from <= c.from && c.to <= n.to));
       if (cues.length === 0) continue;
       for (const claim of linkSentence({ text: masked, sentence, tokens: words.tokens(), figures: inSentence, subjects: active, cues, times })) {
         claims.push({ claim, verdict: judge(claim, this.base, masked) });
