@@ -95,6 +95,7 @@ for (const n of opts.scale.split(',').filter(Boolean).map(Number)) {
     metrics: n,
     loadMs: { yaml: prepared.yamlLoadMs, compiled: measured.loadMs },
     compileMs: prepared.compileMs,
+    fileMB: prepared.fileMB,
     firstCheckMs: measured.firstCheckMs,
     checkMs: measured.checkMs,
     rssMB: measured.rssMB,
@@ -164,9 +165,9 @@ const lines = [
   ...(startWithoutExtraCaMs ? [`| server start → first diagnostics, caches warm, without NODE_EXTRA_CA_CERTS (as the VS Code extension starts it) | ${f(startWithoutExtraCaMs.p50)} | ${f(startWithoutExtraCaMs.p95)} |`] : []),
   ...extra.map((e) => `| ${e.file} (${e.words} words) | ${f(e.checkMs.p50)} | ${f(e.checkMs.p95)} |`),
   '',
-  '| metrics | load YAML ms | compile ms | load compiled ms | first check ms | check p50 ms | check p95 ms | peak RSS MB |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...scale.map((s) => `| ${s.metrics.toLocaleString('en-US')} | ${f(s.loadMs.yaml)} | ${f(s.compileMs)} | ${f(s.loadMs.compiled)} | ${f(s.firstCheckMs)} | ${f(s.checkMs.p50)} | ${f(s.checkMs.p95)} | ${f(s.rssMB)} |`),
+  `| metrics | load YAML ms | compile ms | compiled file MB | load compiled ms | first check ms | check p50 ms | check p95 ms | peak RSS MB | claims (shipped base: ${report.claims}) |`,
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...scale.map((s) => `| ${s.metrics.toLocaleString('en-US')} | ${f(s.loadMs.yaml)} | ${f(s.compileMs)} | ${f(s.fileMB)} | ${f(s.loadMs.compiled)} | ${f(s.firstCheckMs)} | ${f(s.checkMs.p50)} | ${f(s.checkMs.p95)} | ${f(s.rssMB)} | ${s.claims} |`),
 ];
 process.stdout.write(lines.join('\n') + '\n');
 if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');

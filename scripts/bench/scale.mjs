@@ -4,7 +4,7 @@
 //     when metrics ≤ yamlMax, then loads them), compiles it; prints JSON timings
 //   node scale.mjs measure <root> <compiledFile> <draftFile> <runs>  → loads the compiled base,
 //     checks the draft; prints JSON with load and check times and peak RSS
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,6 +52,7 @@ function prepare(n, dir, yamlMax) {
   const t = performance.now();
   compiled.compileFactBase(input, file);
   out.compileMs = Math.round(performance.now() - t);
+  out.fileMB = Math.round(statSync(file).size / 2 ** 20);
   out.file = file;
   return out;
 }
