@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node, Pair } from 'yaml';
-import { Ajv, LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq } from './lazyLibraries';
-import schema from '../../../facts/factlint.schema.json';
+import validateFactFile from './generated/factFileValidator';
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq } from './lazyLibraries';
 import { asOfRange, periodRange } from './dates';
 import { duplicateIdProblem, validateFactBase } from './factValidation';
 import { qualifierApprox } from './qualifiers';
@@ -34,14 +34,9 @@ export const MAX_FACT_FILE_CHARS = 10 * 1024 * 1024;
 /** Aliases a file may expand; more is a resource-exhaustion attack ("billion laughs"), not data. */
 const MAX_ALIAS_COUNT = 100;
 
-// allErrors so that one load reports every problem of a file; verbose for the failing
-// schema's description, which turns into the message. Compiled on first use, not at module
-// load: it costs a noticeable part of the language server's start, and a start from the
-// compiled base (compiledBase.ts) parses no YAML and needs no validator.
-let validator: ValidateFunction | undefined;
-function fileValidator(): ValidateFunction {
-  return (validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(schema));
-}
+// The schema compiled at build time (scripts/factValidator.mjs), with all errors of a file
+// and, for each, the failing schema, whose description turns into the message.
+const validateFile = validateFactFile as unknown as ValidateFunction;
 
 type Section = 'sources' | 'subjects' | 'metrics';
 const SECTIONS: Section[] = ['sources', 'subjects', 'metrics'];
@@ -254,7 +249,6 @@ function parseInto(file: FactFile, out: ParsedFile): void {
   // Items with a schema error are reported and skipped; their siblings still load.
   const bad: Record<Section, Set<number>> = { sources: new Set(), subjects: new Set(), metrics: new Set() };
   const badSection = new Set<string>();
-  const validateFile = fileValidator();
   if (!validateFile(data)) {
     for (const e of relevantErrors(validateFile.errors ?? [])) {
       const segs = pointer(e.instancePath);

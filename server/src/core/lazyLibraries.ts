@@ -1,9 +1,8 @@
-// yaml and ajv, evaluated on first use instead of at module load: a language server that
-// starts from the compiled fact base (compiledBase.ts) parses and validates no YAML, and the
-// two packages cost about 10 ms of its start. The bundle still holds them; only their
-// evaluation waits. Same names and types as the packages' own exports.
+// yaml, evaluated on first use instead of at module load: a language server that starts
+// from the compiled fact base (compiledBase.ts) parses no YAML, and the package costs
+// milliseconds of its start. The bundle still holds it; only its evaluation waits. Same
+// names and types as the package's own exports.
 import type * as YamlModule from 'yaml';
-import type AjvClass from 'ajv';
 
 let yamlModule: typeof YamlModule | undefined;
 const yaml = (): typeof YamlModule => (yamlModule ??= require('yaml') as typeof YamlModule);
@@ -19,8 +18,3 @@ export const isAlias = ((n: unknown) => yaml().isAlias(n)) as typeof YamlModule.
 export const isMap = ((n: unknown) => yaml().isMap(n)) as typeof YamlModule.isMap;
 export const isScalar = ((n: unknown) => yaml().isScalar(n)) as typeof YamlModule.isScalar;
 export const isSeq = ((n: unknown) => yaml().isSeq(n)) as typeof YamlModule.isSeq;
-
-export type Ajv = AjvClass;
-export const Ajv = function Ajv(...args: ConstructorParameters<typeof AjvClass>) {
-  return new ((require('ajv') as { default: typeof AjvClass }).default)(...args);
-} as unknown as typeof AjvClass;
