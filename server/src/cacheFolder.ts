@@ -56,13 +56,9 @@ export function pruneCacheFolder(dir: string, ofKind: (name: string) => boolean,
   }
 }
 
-/**
- * Writes `data` to `file` in a cache folder, whole or not at all (through `<file>.<pid>.tmp`),
- * then keeps the `keep` newest files of its kind there. Throws what the file system throws.
- */
-export function keepInCacheFolder(file: string, data: string | Uint8Array, ofKind: (name: string) => boolean, keep: number): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
+/** Writes `data` to `file` whole or not at all (through `<file>.<pid>.tmp`). Throws what the file system throws. */
+export function writeWhole(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, data);
@@ -71,5 +67,10 @@ export function keepInCacheFolder(file: string, data: string | Uint8Array, ofKin
     rmSync(tmp, { force: true });
     throw err;
   }
-  pruneCacheFolder(dir, ofKind, keep);
+}
+
+/** writeWhole, then keeps the `keep` newest files of its kind in the folder. */
+export function keepInCacheFolder(file: string, data: string | Uint8Array, ofKind: (name: string) => boolean, keep: number): void {
+  writeWhole(file, data);
+  pruneCacheFolder(dirname(file), ofKind, keep);
 }

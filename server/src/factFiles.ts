@@ -7,13 +7,15 @@
 // setRoots may come from a cache instead: the compiled form (core/compiledBase.ts) of the
 // same files, made by an earlier clean load. It is used only when no fact file is open in
 // the editor, every root was read, and every file still has the size and time it had when
-// the cache was made; anything else, or any error reading it, takes the YAML path.
+// the cache was made; anything else, or any error reading it, takes the YAML path. On that
+// path each file's parse is kept too (ParseCache, by the hash of its path and text): after a
+// change between sessions only the changed files are parsed again.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { pruneCacheFolder } from './cacheFolder';
+import { dirname, join, resolve, sep } from 'node:path';
+import { pruneCacheFolder, writeWhole } from './cacheFolder';
 import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, type FactFileStamp } from './core/compiledBase';
-import { factFilesIn, isFactFileName, loadFactFiles, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile } from './core/factBase';
+import { factFilesIn, isFactFileName, loadFactFiles, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile, type ParseCache, type ParsedFile } from './core/factBase';
 import type { FactBase, FactProblem } from './core/types';
 import { version as VERSION } from '../../package.json';
 import schema from '../../facts/factlint.schema.json';
@@ -21,6 +23,10 @@ import schema from '../../facts/factlint.schema.json';
 /** Caches kept per cache folder: each set of roots has its own, and old ones are removed. */
 const MAX_CACHES = 16;
 const CACHE_EXT = '.flcb';
+/** Parses of single fact files, in the subfolder PARSED_DIR: the most recently used are kept. */
+const MAX_PARSED = 4096;
+const PARSED_DIR = 'parsed';
+const PARSED_EXT = '.parsed.json';
 
 /**
  * What a cache depends on besides the roots: the version, the schema, and the size of the
@@ -30,6 +36,16 @@ const CACHE_EXT = '.flcb';
  */
 function codeId(): unknown[] {
   return [VERSION, schema, statSync(__filename).size];
+}
+
+/** Marks a cache file used: the least recently used go first (see pruneCacheFolder). */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A cache folder this user may read but not write still serves.
+  }
 }
 
 function isFile(path: string): boolean {
@@ -79,6 +95,8 @@ export class FactStore {
   private cacheToWrite: { generation: number; stamps: FactFileStamp[] } | undefined;
   /** True while the base reads metrics from the cache file on demand. */
   loadedFromCache = false;
+  /** Parses of disk files made by loads since the last settleCache, by the file they are kept in. */
+  private parsedToWrite = new Map<string, ParsedFile>();
 
   constructor(private readonly log: (message: string) => void = () => {}) {}
 
@@ -198,12 +216,13 @@ export class FactStore {
     this.cacheToWrite = undefined;
     this.loadedFromCache = false;
     if (stamps && cacheNext === 'serve' && this.loadCache(current, stamps)) return;
-    const first = loadFactFiles(current);
+    const parses = this.parseCache();
+    const first = loadFactFiles(current, parses);
     const failing = new Set(first.problems.filter((p) => p.severity === 'error').map((p) => p.location.file));
     let { base, problems } = first;
     const substituted = current.map((f) => (failing.has(f.path) && this.lastGood.has(f.path) ? { ...f, text: this.lastGood.get(f.path)! } : f));
     if (substituted.some((f, i) => f !== current[i])) {
-      const second = loadFactFiles(substituted);
+      const second = loadFactFiles(substituted, parses);
       base = second.base;
       // A substituted file reports its current text's problems; the others what the final load says.
       problems = first.problems.filter((p) => failing.has(p.location.file)).concat(second.problems.filter((p) => !failing.has(p.location.file)));
@@ -220,6 +239,44 @@ export class FactStore {
     }
     this.generation++;
     if (stamps && problems.length === 0 && this.otherProblems.length === 0) this.cacheToWrite = { generation: this.generation, stamps };
+    if (parses?.reused) this.log(`fact files: ${parses.reused} of ${current.length} parses taken from the cache`);
+  }
+
+  /**
+   * Parses kept in the cache folder, for the texts read from disk (an editor buffer is mostly
+   * a half-typed version, parsed once and then forgotten); undefined when caching is off.
+   */
+  private parseCache(): (ParseCache & { reused: number }) | undefined {
+    const dir = this.cacheFile === undefined || this.cacheDir === undefined ? undefined : join(this.cacheDir, PARSED_DIR);
+    if (dir === undefined) return undefined;
+    const entry = (f: FactFile) => {
+      if (this.editor.has(f.path)) return undefined;
+      const key = createHash('sha1').update(JSON.stringify([codeId(), f.path])).update('\0').update(f.text).digest('hex');
+      return join(dir, key + PARSED_EXT);
+    };
+    const cache = {
+      reused: 0,
+      get: (f: FactFile): ParsedFile | undefined => {
+        const file = entry(f);
+        if (file === undefined || !existsSync(file)) return undefined;
+        try {
+          const parsed = JSON.parse(readFileSync(file, 'utf8')) as ParsedFile;
+          if (![parsed.sources, parsed.subjects, parsed.metrics, parsed.problems].every(Array.isArray)) return undefined;
+          cache.reused++;
+          touch(file);
+          return parsed;
+        } catch {
+          // Cut short or damaged: parsed again, and written again.
+          return undefined;
+        }
+      },
+      parsed: (f: FactFile, parsed: ParsedFile) => {
+        const file = entry(f);
+        // A parse that failed inside (code "internal") may not fail next time: not kept.
+        if (file !== undefined && !parsed.problems.some((p) => p.code === 'internal')) this.parsedToWrite.set(file, parsed);
+      },
+    };
+    return cache;
   }
 
   /** The cache of the current roots for this code: its name hashes both, roots in order. */
@@ -257,13 +314,7 @@ export class FactStore {
       this.log(`fact base cache not used: ${(err as Error).message}`);
       return false;
     }
-    try {
-      // Used caches stay; the least recently used go first (see pruneCacheFolder).
-      const now = new Date();
-      utimesSync(file, now, now);
-    } catch {
-      // A cache folder this user may read but not write still serves.
-    }
+    touch(file);
     // The cache is only written from a load without problems: every text is a good one.
     for (const f of current) this.lastGood.set(f.path, f.text);
     this.base = base;
@@ -274,9 +325,9 @@ export class FactStore {
     return true;
   }
 
-  /** True while settleCache has work: a cache to write, or a cached base to read in. */
+  /** True while settleCache has work: a cache or parses to write, or a cached base to read in. */
   get cacheUnsettled(): boolean {
-    return (this.cacheToWrite !== undefined && this.cacheToWrite.generation === this.generation) || this.loadedFromCache;
+    return (this.cacheToWrite !== undefined && this.cacheToWrite.generation === this.generation) || this.loadedFromCache || this.parsedToWrite.size > 0;
   }
 
   /**
@@ -287,6 +338,7 @@ export class FactStore {
    * which then replaces the cache).
    */
   settleCache(): boolean {
+    this.writeParses();
     const write = this.cacheToWrite;
     this.cacheToWrite = undefined;
     if (this.loadedFromCache) {
@@ -312,6 +364,24 @@ export class FactStore {
       this.log(`fact base cache not written: ${(err as Error).message}`);
     }
     return false;
+  }
+
+  /** Keeps the parses of the loads since the last call, each whole or not at all. */
+  private writeParses(): void {
+    if (this.parsedToWrite.size === 0) return;
+    const parses = this.parsedToWrite;
+    this.parsedToWrite = new Map();
+    let written = 0;
+    try {
+      for (const [file, parsed] of parses) {
+        writeWhole(file, JSON.stringify(parsed));
+        written++;
+      }
+      for (const dir of new Set([...parses.keys()].map((file) => dirname(file)))) pruneCacheFolder(dir, (name) => name.endsWith(PARSED_EXT), MAX_PARSED);
+      this.log(`fact file parses written: ${written}`);
+    } catch (err) {
+      this.log(`fact file parses not written (${written} of ${parses.size} were): ${(err as Error).message}`);
+    }
   }
 
   private scan(path: string): void {

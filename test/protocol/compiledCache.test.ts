@@ -3,7 +3,7 @@
 // YAML gives; anything that makes the cache doubtful (a changed file, an open fact file, a
 // damaged cache, other roots or another order of them) must give the YAML's answer instead.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -46,6 +46,7 @@ describe('compiled fact base cache', () => {
   let cacheDir: string;
   let noCache: string[];
   const caches = () => readdirSync(cacheDir).filter((f) => f.endsWith('.flcb'));
+  const factFileCount = () => readdirSync(ws.facts, { recursive: true }).filter((f) => /\.ya?ml$/.test(String(f))).length;
 
   async function run(opts: RunOptions = {}): Promise<Run> {
     const paths = opts.paths ?? [ws.facts];
@@ -91,6 +92,7 @@ describe('compiled fact base cache', () => {
   test('without the cache nothing is written', async () => {
     await run({ cache: false, lingerMs: NO_WRITE_WAIT_MS });
     assert.deepEqual(caches(), []);
+    assert.equal(existsSync(join(cacheDir, 'parsed')), false);
   });
 
   test('a cache is written after the first diagnostics, and a later start uses it with the same findings', async () => {
@@ -112,12 +114,32 @@ describe('compiled fact base cache', () => {
       const stale = await run({ awaitWrite: true });
       assert.ok(!stale.logs.some((l) => l.includes(FROM_CACHE)));
       assert.ok(stale.findings.some((f) => f.includes('999')), stale.findings.join('\n'));
+      // Only the changed file is parsed again; the others' parses come from the cache.
+      const n = factFileCount();
+      assert.ok(stale.logs.some((l) => l.includes(`fact files: ${n - 1} of ${n} parses taken from the cache`)), stale.logs.join('\n'));
       const fresh = await run();
       assert.ok(fresh.logs.some((l) => l.includes(FROM_CACHE)));
       assert.deepEqual(fresh.findings, stale.findings);
     } finally {
       writeFileSync(path, good);
     }
+  });
+
+  test('damaged parses in the cache are not used: the files are parsed again, with the same findings, and the parses replaced', async () => {
+    await prime();
+    for (const f of caches()) rmSync(join(cacheDir, f));
+    const parsedDir = join(cacheDir, 'parsed');
+    const entries = readdirSync(parsedDir);
+    assert.ok(entries.length >= factFileCount(), entries.join('\n'));
+    for (const e of entries) writeFileSync(join(parsedDir, e), readFileSync(join(parsedDir, e), 'utf8').slice(0, 50));
+    const r = await run({ awaitWrite: true });
+    assert.deepEqual(r.findings, noCache);
+    assert.ok(!r.logs.some((l) => l.includes('parses taken from the cache')), r.logs.join('\n'));
+    assert.ok(r.logs.some((l) => l.includes(`fact file parses written: ${factFileCount()}`)), r.logs.join('\n'));
+    for (const f of caches()) rmSync(join(cacheDir, f));
+    const again = await run({ awaitWrite: true });
+    assert.deepEqual(again.findings, noCache);
+    assert.ok(again.logs.some((l) => l.includes(`fact files: ${factFileCount()} of ${factFileCount()} parses taken from the cache`)), again.logs.join('\n'));
   });
 
   test('a fact file open in the editor wins over a fresh cache', async () => {

@@ -46,11 +46,21 @@ const SINGULAR: Record<Section, string> = { sources: 'source', subjects: 'subjec
 type Data = Record<string, any>;
 
 /** What one fact file holds, before it joins the others. */
-interface ParsedFile {
+/** What one fact file holds, and its own problems: plain data, the same for the same path and text. */
+export interface ParsedFile {
   sources: Source[];
   subjects: Subject[];
   metrics: Metric[];
   problems: FactProblem[];
+}
+
+/**
+ * Parses kept between processes (the language server keeps them in its cache folder): a load
+ * asks for a file's parse before parsing it, and hands over each parse it had to make.
+ */
+export interface ParseCache {
+  get(file: FactFile): ParsedFile | undefined;
+  parsed(file: FactFile, parsed: ParsedFile): void;
 }
 
 /**
@@ -61,7 +71,7 @@ interface ParsedFile {
 let lastParsed = new Map<string, { text: string; parsed: ParsedFile }>();
 
 /** Parses and validates fact files that are already in memory (the language server passes editor buffers). Never throws. */
-export function loadFactFiles(files: FactFile[]): { base: FactBase; problems: FactProblem[] } {
+export function loadFactFiles(files: FactFile[], cache?: ParseCache): { base: FactBase; problems: FactProblem[] } {
   const base: FactBase = { sources: new Map(), subjects: new Map(), metrics: new Map(), files: [] };
   const problems: FactProblem[] = [];
   const parsedNow = new Map<string, { text: string; parsed: ParsedFile }>();
@@ -70,7 +80,11 @@ export function loadFactFiles(files: FactFile[]): { base: FactBase; problems: Fa
   for (const file of [...files].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0))) {
     base.files.push(file.path);
     const cached = lastParsed.get(file.path);
-    const parsed = cached && cached.text === file.text ? cached.parsed : parseFactFile(file);
+    let parsed = cached && cached.text === file.text ? cached.parsed : cache?.get(file);
+    if (!parsed) {
+      parsed = parseFactFile(file);
+      cache?.parsed(file, parsed);
+    }
     parsedNow.set(file.path, { text: file.text, parsed });
     for (const p of parsed.problems) problems.push(p);
     const layer = file.layer ?? 0;
