@@ -15,18 +15,22 @@ const CAPABILITIES = {
   textDocument: { synchronization: { didSave: true }, publishDiagnostics: { versionSupport: true } },
 };
 
-/**
- * One server session: spawn, open the draft, then `edits` timed keystroke pairs (none for a
- * start alone). The server keeps its caches (compiled fact base, platform tables) in
- * `cacheDir`, so a first session in an empty folder is a cold start and later ones are warm.
- */
 /** Edits (a letter typed and deleted) between the first timed ones and the settled ones. */
 const WARMUP_EDITS = 400;
+/** Server log lines that say its fact base cache is settled: written, or used. */
+const CACHE_SETTLED = ['fact base cache written', '(from the cache '];
 
-export async function measureServer(root, text, edits, cacheDir, env = process.env) {
+/**
+ * One server session: spawn, open the draft, then `edits` timed keystroke pairs (none for a
+ * start alone). The server keeps its caches (compiled fact base, fact file parses, platform
+ * tables) in `cacheDir`, so a first session in an empty folder is a cold start and later ones
+ * are warm. `factPaths`: the fact base folders (default: the shipped one, as in an empty
+ * workspace). `settle`: the session ends only once the server has written or used its fact
+ * base cache, so that the next session finds it.
+ */
+export async function measureServer(root, text, { edits = 0, cacheDir, env = process.env, factPaths, settle = false }) {
   const require = createRequire(join(root, 'package.json'));
   const rpc = require('vscode-jsonrpc/node');
-  // An empty workspace: the server uses the shipped fact base.
   const ws = mkdtempSync(join(tmpdir(), 'factlint-bench-'));
   const uri = pathToFileURL(join(ws, 'draft.md')).toString();
   const started = performance.now();
@@ -40,9 +44,13 @@ export async function measureServer(root, text, edits, cacheDir, env = process.e
       w.resolve(p);
     }
   });
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.onRequest('workspace/configuration', (p) => p.items.map((item) => (item.section === 'factlint' && factPaths ? { factBase: { paths: factPaths } } : null)));
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => {});
+  let cacheSettled;
+  const settled = new Promise((resolve) => (cacheSettled = resolve));
+  conn.onNotification('window/logMessage', (p) => {
+    if (CACHE_SETTLED.some((s) => p.message.includes(s))) cacheSettled();
+  });
   conn.listen();
   const next = (version) =>
     new Promise((resolve, reject) => {
@@ -81,6 +89,11 @@ export async function measureServer(root, text, edits, cacheDir, env = process.e
         await published;
         times.push(performance.now() - t);
       }
+    }
+    if (settle) {
+      let timer;
+      await Promise.race([settled, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the fact base cache was neither written nor used within 5 minutes')), 300000)))]);
+      clearTimeout(timer);
     }
     return { startToFirstDiagnosticsMs, firstDiagnostics: opened.diagnostics.length, firstKeystrokes: times.slice(0, 2 * edits), keystrokes: times.slice(-2 * edits) };
   } finally {
