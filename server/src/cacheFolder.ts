@@ -1,7 +1,7 @@
 // The server's cache folder holds files of several kinds (compiled fact bases, platform tables,
 // the code cache), each written to `<file>.<pid>.tmp` and renamed into place. Every kind keeps
 // only its most recently used files, so that test workspaces and old versions do not pile up.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -53,6 +53,16 @@ export function pruneCacheFolder(dir: string, ofKind: (name: string) => boolean,
     } catch {
       // As above.
     }
+  }
+}
+
+/** Marks a cache file used, so that pruneCacheFolder keeps it over ones used less recently. */
+export function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A cache folder this user may read but not write still serves.
   }
 }
 

@@ -11,9 +11,9 @@
 // path each file's parse is kept too (ParseCache, by the hash of its path and text): after a
 // change between sessions only the changed files are parsed again.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { pruneCacheFolder, writeWhole } from './cacheFolder';
+import { markUsed, pruneCacheFolder, writeWhole } from './cacheFolder';
 import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, type FactFileStamp } from './core/compiledBase';
 import { factFilesIn, isFactFileName, loadFactFiles, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile, type ParseCache, type ParsedFile } from './core/factBase';
 import type { FactBase, FactProblem } from './core/types';
@@ -34,19 +34,10 @@ const PARSED_EXT = '.parsed.json';
  * a version change) almost always makes a new cache. Hashing the code itself was measured at
  * 5–8 ms of the start: too much for what it adds.
  */
-function codeId(): unknown[] {
-  return [VERSION, schema, statSync(__filename).size];
+function codeId(): string {
+  return (codeKey ??= JSON.stringify([VERSION, schema, statSync(__filename).size]));
 }
-
-/** Marks a cache file used: the least recently used go first (see pruneCacheFolder). */
-function touch(file: string): void {
-  try {
-    const now = new Date();
-    utimesSync(file, now, now);
-  } catch {
-    // A cache folder this user may read but not write still serves.
-  }
-}
+let codeKey: string | undefined;
 
 function isFile(path: string): boolean {
   try {
@@ -247,12 +238,18 @@ export class FactStore {
    * a half-typed version, parsed once and then forgotten); undefined when caching is off.
    */
   private parseCache(): (ParseCache & { reused: number }) | undefined {
-    const dir = this.cacheFile === undefined || this.cacheDir === undefined ? undefined : join(this.cacheDir, PARSED_DIR);
-    if (dir === undefined) return undefined;
+    if (this.cacheFile === undefined) return undefined;
+    const dir = join(dirname(this.cacheFile), PARSED_DIR);
+    // A file's text is hashed once: when its parse is asked for, and again for the same file when one is handed over.
+    const entries = new Map<FactFile, string>();
     const entry = (f: FactFile) => {
       if (this.editor.has(f.path)) return undefined;
-      const key = createHash('sha1').update(JSON.stringify([codeId(), f.path])).update('\0').update(f.text).digest('hex');
-      return join(dir, key + PARSED_EXT);
+      let file = entries.get(f);
+      if (file === undefined) {
+        file = join(dir, createHash('sha1').update(JSON.stringify([codeId(), f.path])).update('\0').update(f.text).digest('hex') + PARSED_EXT);
+        entries.set(f, file);
+      }
+      return file;
     };
     const cache = {
       reused: 0,
@@ -263,7 +260,7 @@ export class FactStore {
           const parsed = JSON.parse(readFileSync(file, 'utf8')) as ParsedFile;
           if (![parsed.sources, parsed.subjects, parsed.metrics, parsed.problems].every(Array.isArray)) return undefined;
           cache.reused++;
-          touch(file);
+          markUsed(file);
           return parsed;
         } catch {
           // Cut short or damaged: parsed again, and written again.
@@ -314,7 +311,7 @@ export class FactStore {
       this.log(`fact base cache not used: ${(err as Error).message}`);
       return false;
     }
-    touch(file);
+    markUsed(file);
     // The cache is only written from a load without problems: every text is a good one.
     for (const f of current) this.lastGood.set(f.path, f.text);
     this.base = base;

@@ -45,8 +45,7 @@ const SINGULAR: Record<Section, string> = { sources: 'source', subjects: 'subjec
 /** Plain data as the YAML holds it, after the schema check. */
 type Data = Record<string, any>;
 
-/** What one fact file holds, before it joins the others. */
-/** What one fact file holds, and its own problems: plain data, the same for the same path and text. */
+/** What one fact file holds before it joins the others, and its own problems: plain data, the same for the same path and text. */
 export interface ParsedFile {
   sources: Source[];
   subjects: Subject[];
