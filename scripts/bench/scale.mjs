@@ -19,6 +19,7 @@ const core = (name) => require(join(root, 'out', 'server', 'src', 'core', `${nam
 function prepare(n, dir, yamlMax) {
   const { loadFactBase, shippedFactsDir } = core('factBase');
   const compiled = core('compiledBase');
+  const { normalizeCue } = core('factValidation');
   const shipped = loadFactBase([shippedFactsDir()]).base;
   const out = { metrics: n, yamlLoadMs: null, yamlMetrics: null };
   const file = join(dir, `base-${n}.flcb`);
@@ -28,7 +29,7 @@ function prepare(n, dir, yamlMax) {
   if (n <= yamlMax) {
     const yamlDir = join(dir, 'yaml');
     mkdirSync(yamlDir);
-    for (const [name, text] of syntheticYaml(n, shipped)) writeFileSync(join(yamlDir, name), text);
+    for (const [name, text] of syntheticYaml(n, shipped, normalizeCue)) writeFileSync(join(yamlDir, name), text);
     const t = performance.now();
     const loaded = loadFactBase([shippedFactsDir(), yamlDir]);
     out.yamlLoadMs = Math.round(performance.now() - t);
@@ -38,7 +39,7 @@ function prepare(n, dir, yamlMax) {
     if (errors.length > 0) throw new Error(`the synthetic fact base has ${errors.length} errors, first: ${errors[0].message}`);
     input = { sources: loaded.base.sources.values(), subjects: loaded.base.subjects.values(), metrics: loaded.base.metrics.values(), files: compiled.factFileStamps(loaded.base.files) };
   } else {
-    const synth = syntheticBase(n, shipped);
+    const synth = syntheticBase(n, shipped, normalizeCue);
     input = {
       sources: [...shipped.sources.values(), ...synth.sources],
       subjects: [...shipped.subjects.values(), ...synth.subjects],

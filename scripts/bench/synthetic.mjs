@@ -80,16 +80,16 @@ export function sources(file = 'synthetic/sources.yaml') {
   }));
 }
 
-/** A cue as the fact base's rules compare cues: lower case, hyphens and runs of spaces as one space. */
-function cueKey(subject, unit, change, cue) {
-  return `${subject}\u0000${unit}\u0000${change === true}\u0000${cue.toLowerCase().replace(/[-\u2010\u2011\u2013\u2014\s]+/g, ' ').trim()}`;
-}
-
-/** What synthetic metrics take from the shipped base: its subjects, and its metrics' cues, which they must not repeat. */
-function shippedPart(base) {
+/**
+ * What synthetic metrics take from the shipped base: its subjects, and a test for the cues its
+ * metrics use, which they must not repeat. `normalizeCue` is the fact base's own (factValidation.ts),
+ * so that cues count as the same exactly when its shared-cue rule would say so.
+ */
+function shippedPart(base, normalizeCue) {
+  const key = (subject, unit, change, cue) => `${subject}\u0000${unit}\u0000${change === true}\u0000${normalizeCue(cue)}`;
   const cues = new Set();
-  for (const m of base.metrics.values()) for (const cue of [...(m.cues.en ?? []), ...(m.cues.de ?? [])]) cues.add(cueKey(m.subject, m.unit, m.change, cue));
-  return { subjects: [...base.subjects.keys()], cues };
+  for (const m of base.metrics.values()) for (const cue of [...(m.cues.en ?? []), ...(m.cues.de ?? [])]) cues.add(key(m.subject, m.unit, m.change, cue));
+  return { subjects: [...base.subjects.keys()], uses: (subject, unit, change, cue) => cues.has(key(subject, unit, change, cue)) };
 }
 
 /**
@@ -112,7 +112,7 @@ export function metricData(i, subjectList, shipped) {
     const e = extra % shipped.subjects.length;
     subject = shipped.subjects[e];
     ({ kind, noun, deNoun } = slot(Math.floor(extra / shipped.subjects.length), e));
-    drop = (cue) => shipped.cues.has(cueKey(subject, kind.unit, kind.change, cue));
+    drop = (cue) => shipped.uses(subject, kind.unit, kind.change, cue);
   }
   const en = new Set([noun]);
   const de = new Set([deNoun]);
@@ -167,8 +167,8 @@ function toMetric(d, file) {
 }
 
 /** Domain objects of a synthetic base of n metrics, metrics as a generator. */
-export function syntheticBase(n, shippedBase) {
-  const shipped = shippedPart(shippedBase);
+export function syntheticBase(n, shippedBase, normalizeCue) {
+  const shipped = shippedPart(shippedBase, normalizeCue);
   const subjectList = subjects(n);
   return {
     sources: sources(),
@@ -182,8 +182,8 @@ export function syntheticBase(n, shippedBase) {
 const q = (s) => JSON.stringify(s);
 
 /** The same base as YAML fact files in the shipped files' format: yields [name, text], metrics in files of 5,000. */
-export function* syntheticYaml(n, shippedBase) {
-  const shipped = shippedPart(shippedBase);
+export function* syntheticYaml(n, shippedBase, normalizeCue) {
+  const shipped = shippedPart(shippedBase, normalizeCue);
   const subjectList = subjects(n);
   yield ['sources.yaml', 'sources:\n' + sources().map((s) => `  - id: ${s.id}\n    title: ${q(s.title)}\n    publisher: ${q(s.publisher)}\n    published: "${s.published}"\n    language: ${s.language}\n`).join('')];
   yield ['subjects.yaml', 'subjects:\n' + subjectList.map((s) => `  - id: ${s.id}\n${s.parent ? `    parent: ${s.parent}\n` : ''}    names:\n      en: [${s.names.en.map(q).join(', ')}]\n      de: [${s.names.de.map(q).join(', ')}]\n`).join('')];

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { check } from '../../server/src/core/check';
 import { loadFactBase, loadFactFiles, shippedFactsDir } from '../../server/src/core/factBase';
+import { normalizeCue } from '../../server/src/core/factValidation';
 
 const benchDir = join(__dirname, '..', '..', '..', 'scripts', 'bench');
 // Plain JavaScript modules of the benchmark, loaded by URL so that tsc leaves them alone.
@@ -17,7 +18,7 @@ test('a synthetic base, written as YAML and loaded like any fact folder, has no 
   const { syntheticYaml } = await load('synthetic.mjs');
   const shipped = loadFactBase([shippedFactsDir()]).base;
   // 3,000 metrics reach three shipped subjects' extra metrics and 60 synthetic subjects.
-  const files = [...syntheticYaml(3000, shipped)].map(([name, text]: [string, string]) => ({ path: `synthetic/${name}`, text, layer: 1 }));
+  const files = [...syntheticYaml(3000, shipped, normalizeCue)].map(([name, text]: [string, string]) => ({ path: `synthetic/${name}`, text, layer: 1 }));
   const shippedFiles = shipped.files.map((path) => ({ path, text: readFileSync(path, 'utf8'), layer: 0 }));
   const { base, problems } = loadFactFiles([...shippedFiles, ...files]);
   assert.deepEqual(problems.map((p) => `${p.location.file}:${p.location.line + 1} ${p.message}`), []);
