@@ -3,8 +3,7 @@
 // YAML gives; anything that makes the cache doubtful (a changed file, an open fact file, a
 // damaged cache, other roots or another order of them) must give the YAML's answer instead.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadCompiledBase } from '../../server/src/core/compiledBase';
@@ -43,9 +42,8 @@ interface RunOptions {
 
 describe('compiled fact base cache', () => {
   let ws: Workspace;
-  let cacheDir: string;
   let noCache: string[];
-  const caches = () => readdirSync(cacheDir).filter((f) => f.endsWith('.flcb'));
+  const caches = () => readdirSync(ws.cacheDir).filter((f) => f.endsWith('.flcb'));
   const factFileCount = () => readdirSync(ws.facts, { recursive: true }).filter((f) => /\.ya?ml$/.test(String(f))).length;
 
   async function run(opts: RunOptions = {}): Promise<Run> {
@@ -53,7 +51,7 @@ describe('compiled fact base cache', () => {
     const c = await LspClient.start({
       rootPath: ws.root,
       capabilities: opts.capabilities,
-      initializationOptions: opts.cache === false ? { cacheDir, cache: false } : { cacheDir },
+      initializationOptions: opts.cache === false ? { cacheDir: ws.cacheDir, cache: false } : { cacheDir: ws.cacheDir },
       configuration: (item) => (item.section === 'factlint' ? { factBase: { paths } } : null),
     });
     try {
@@ -80,19 +78,15 @@ describe('compiled fact base cache', () => {
 
   before(async () => {
     ws = makeWorkspace();
-    cacheDir = mkdtempSync(join(tmpdir(), 'factlint-cache-'));
     noCache = (await run({ cache: false })).findings;
     assert.ok(noCache.some((f) => f.includes('322')), 'the draft has an outdated Fortune 500 figure');
   });
-  after(() => {
-    ws.dispose();
-    rmSync(cacheDir, { recursive: true, force: true });
-  });
+  after(() => ws.dispose());
 
   test('without the cache nothing is written', async () => {
     await run({ cache: false, lingerMs: NO_WRITE_WAIT_MS });
     assert.deepEqual(caches(), []);
-    assert.equal(existsSync(join(cacheDir, 'parsed')), false);
+    assert.equal(existsSync(join(ws.cacheDir, 'parsed')), false);
   });
 
   test('a cache is written after the first diagnostics, and a later start uses it with the same findings', async () => {
@@ -127,8 +121,8 @@ describe('compiled fact base cache', () => {
 
   test('damaged parses in the cache are not used: the files are parsed again, with the same findings, and the parses replaced', async () => {
     await prime();
-    for (const f of caches()) rmSync(join(cacheDir, f));
-    const parsedDir = join(cacheDir, 'parsed');
+    for (const f of caches()) rmSync(join(ws.cacheDir, f));
+    const parsedDir = join(ws.cacheDir, 'parsed');
     const entries = readdirSync(parsedDir);
     assert.ok(entries.length >= factFileCount(), entries.join('\n'));
     for (const e of entries) writeFileSync(join(parsedDir, e), readFileSync(join(parsedDir, e), 'utf8').slice(0, 50));
@@ -136,7 +130,7 @@ describe('compiled fact base cache', () => {
     assert.deepEqual(r.findings, noCache);
     assert.ok(!r.logs.some((l) => l.includes('parses taken from the cache')), r.logs.join('\n'));
     assert.ok(r.logs.some((l) => l.includes(`fact file parses written: ${factFileCount()}`)), r.logs.join('\n'));
-    for (const f of caches()) rmSync(join(cacheDir, f));
+    for (const f of caches()) rmSync(join(ws.cacheDir, f));
     const again = await run({ awaitWrite: true });
     assert.deepEqual(again.findings, noCache);
     assert.ok(again.logs.some((l) => l.includes(`fact files: ${factFileCount()} of ${factFileCount()} parses taken from the cache`)), again.logs.join('\n'));
@@ -156,7 +150,7 @@ describe('compiled fact base cache', () => {
   test('a damaged cache file is not used: the findings are the YAML ones and the cache is replaced', async () => {
     await prime();
     const [name] = caches();
-    const file = join(cacheDir, name);
+    const file = join(ws.cacheDir, name);
     writeFileSync(file, readFileSync(file).subarray(0, 100));
     const r = await run({ awaitWrite: true });
     assert.ok(r.logs.some((l) => l.includes('fact base cache not used') && l.includes(file)), r.logs.join('\n'));
@@ -168,7 +162,7 @@ describe('compiled fact base cache', () => {
   test('a cache damaged inside its metric records is noticed after the first check and replaced', async () => {
     await prime();
     const [name] = caches();
-    const file = join(cacheDir, name);
+    const file = join(ws.cacheDir, name);
     const bytes = readFileSync(file);
     // The records start after the 16-byte prelude; this breaks the JSON of the first one.
     bytes.fill('#'.charCodeAt(0), 16, 40);

@@ -1,8 +1,7 @@
 // The currency tables the server derives from Intl on every start (platformCache.ts): kept in
 // the cache folder after the first diagnostics, taken on the next start, with the same findings.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { described, LspClient } from './lspClient';
@@ -10,19 +9,14 @@ import { makeWorkspace, type Workspace } from './workspace';
 
 const EN = 'drafts/draft-en.md';
 let ws: Workspace;
-let cacheDir: string;
 
 before(() => {
   ws = makeWorkspace();
-  cacheDir = mkdtempSync(join(tmpdir(), 'factlint-platform-cache-'));
 });
-after(() => {
-  ws.dispose();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+after(() => ws.dispose());
 
 async function firstFindings(): Promise<{ findings: string[]; logs: string[] }> {
-  const c = await LspClient.start({ rootPath: ws.root, initializationOptions: { cacheDir } });
+  const c = await LspClient.start({ rootPath: ws.root, initializationOptions: { cacheDir: ws.cacheDir } });
   try {
     await c.open(ws.uri(EN), 'markdown', ws.read(EN));
     const findings = described(await c.diagnosticsFor(ws.uri(EN), 1));
@@ -33,7 +27,7 @@ async function firstFindings(): Promise<{ findings: string[]; logs: string[] }> 
   }
 }
 
-const tableFiles = () => readdirSync(cacheDir).filter((f) => f.startsWith('intl-currencies-'));
+const tableFiles = () => readdirSync(ws.cacheDir).filter((f) => f.startsWith('intl-currencies-'));
 
 test('currency tables are kept after the first diagnostics and taken on the next start, with the same findings', async () => {
   const first = await firstFindings();
@@ -46,7 +40,7 @@ test('currency tables are kept after the first diagnostics and taken on the next
 });
 
 test('damaged kept tables are not taken: the server builds its own and finds the same', async () => {
-  const file = join(cacheDir, tableFiles()[0] ?? 'missing');
+  const file = join(ws.cacheDir, tableFiles()[0] ?? 'missing');
   const good = readFileSync(file, 'utf8');
   writeFileSync(file, good.slice(0, good.length >> 1));
   const damaged = await firstFindings();

@@ -1,6 +1,7 @@
-// A throwaway workspace for protocol tests: the LSP fixture drafts and a copy of the
-// shipped fact base, so tests may edit fact files on disk without touching the repository.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// A throwaway workspace for protocol tests: the LSP fixture drafts, a copy of the shipped fact
+// base, so tests may edit fact files on disk without touching the repository, and an empty
+// folder for the server's caches.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { whenText } from '../../server/src/core/cite';
@@ -10,6 +11,8 @@ import { ROOT, uriOf } from './lspClient';
 export interface Workspace {
   root: string;
   facts: string;
+  /** An empty folder at first, for a server's --cache-dir or initializationOptions.cacheDir. */
+  cacheDir: string;
   path(rel: string): string;
   uri(rel: string): string;
   read(rel: string): string;
@@ -24,11 +27,13 @@ export function makeWorkspace(): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'factlint-lsp-'));
   cpSync(join(ROOT, 'test', 'fixtures', 'lsp'), join(root, 'drafts'), { recursive: true });
   cpSync(join(ROOT, 'facts'), join(root, 'facts'), { recursive: true });
+  mkdirSync(join(root, 'cache'));
   const path = (rel: string) => join(root, rel);
   const read = (rel: string) => readFileSync(path(rel), 'utf8');
   return {
     root,
     facts: join(root, 'facts'),
+    cacheDir: join(root, 'cache'),
     path,
     uri: (rel) => uriOf(path(rel)),
     read,
