@@ -65,16 +65,27 @@ function factDiagnostics(problems: readonly FactProblem[]): Diagnostic[] {
   }));
 }
 
-/** Push diagnostics for drafts, coalesced per document and never older than the last published. */
+/** A document's diagnostics for one version, and the analysis they were made from (none for a document that is not a draft). */
+export interface Publication {
+  version: number;
+  diagnostics: Diagnostic[];
+  analysis?: Analysis;
+}
+
+/**
+ * Push diagnostics for drafts, coalesced per document, never older than the last published,
+ * and never the same analysis twice: opening a draft asks for its diagnostics up to three
+ * times (the open, its first content, the fact base loaded), all answered by one analysis.
+ */
 export class DiagnosticsPusher {
   private pending = new Set<string>();
   private scheduled = false;
-  private published = new Map<string, number>();
+  private published = new Map<string, { version: number; analysis?: Analysis }>();
 
   constructor(
     private readonly connection: Connection,
     /** Computes a document's diagnostics for its current version; undefined when there is nothing to publish. */
-    private readonly compute: (uri: string) => Promise<{ version: number; diagnostics: Diagnostic[] } | undefined>,
+    private readonly compute: (uri: string) => Promise<Publication | undefined>,
   ) {}
 
   schedule(uri: string): void {
@@ -94,8 +105,8 @@ export class DiagnosticsPusher {
       const r = await this.compute(uri);
       if (!r) return;
       const last = this.published.get(uri);
-      if (last !== undefined && r.version < last) return;
-      this.published.set(uri, r.version);
+      if (last !== undefined && (r.version < last.version || (r.analysis !== undefined && r.analysis === last.analysis))) return;
+      this.published.set(uri, { version: r.version, analysis: r.analysis });
       await this.connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
     } catch (err) {
       this.connection.console.error(`factlint: checking ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

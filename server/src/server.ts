@@ -34,7 +34,7 @@ import { completions } from './completion';
 import { pathToUri, uriToPath } from './convert';
 import { definition } from './definition';
 import type { ServerContext } from './context';
-import { DiagnosticsPusher, draftDiagnostics, publishFactProblems } from './diagnostics';
+import { DiagnosticsPusher, draftDiagnostics, publishFactProblems, type Publication } from './diagnostics';
 import { Drafts } from './documents';
 import { isFactFileName } from './core/factBase';
 import { FactStore } from './factFiles';
@@ -79,7 +79,7 @@ const usePull = () => !!capabilities.textDocument?.diagnostic;
 let markReady!: () => void;
 const ready = new Promise<void>((r) => (markReady = r));
 
-async function diagnosticsOf(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+async function diagnosticsOf(uri: string): Promise<Publication | undefined> {
   await ready;
   try {
     const doc = documents.get(uri);
@@ -88,7 +88,7 @@ async function diagnosticsOf(uri: string): Promise<{ version: number; diagnostic
     // Closed while settings were read: publishing now would leave stale findings behind.
     if (!documents.get(uri)) return undefined;
     if (!a) return { version: doc.version, diagnostics: [] };
-    return { version: a.version, diagnostics: draftDiagnostics(a, store.base) };
+    return { version: a.version, diagnostics: draftDiagnostics(a, store.base), analysis: a };
   } finally {
     afterStartSoon(AFTER_CHECK_MS);
   }

@@ -87,6 +87,21 @@ describe('language server over stdio (push diagnostics)', () => {
     );
   });
 
+  test('an opened draft is published once per version, not once per reason to check it', async () => {
+    // The open, the first content and a fact base load each ask for diagnostics; one analysis answers them all.
+    const uri = ws.uri('drafts/published-once.md');
+    await c.open(uri, 'markdown', ws.read(EN));
+    assert.deepEqual(brief(await c.diagnosticsFor(uri, 1)), ['outdated-figure 2 2:17-2:20', 'conflicting-figure 1 4:21-4:24']);
+    const v = await c.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    await c.diagnosticsFor(uri, v);
+    // A hover is answered after everything the server was doing when it came in.
+    await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 18 } });
+    await new Promise((r) => setTimeout(r, 300));
+    const versions = c.pushed.filter((p) => p.uri === uri).map((p) => p.version);
+    assert.deepEqual(versions, [1, v]);
+    await c.close(uri);
+  });
+
   test('German draft: the outdated figure in German prose', async () => {
     await c.open(ws.uri(DE), 'markdown', ws.read(DE));
     assert.deepEqual(brief(await c.diagnosticsFor(ws.uri(DE), 1)), ['outdated-figure 2 2:18-2:21']);
