@@ -5,11 +5,11 @@
 //
 // Parsing and validating the YAML is most of the server's start, so the first load after
 // setRoots may come from a cache instead: the compiled form (core/compiledBase.ts) of the
-// same files, made by an earlier clean load. It is used only when no fact file is open in
-// the editor, every root was read, and every file still has the size and time it had when
-// the cache was made; anything else, or any error reading it, takes the YAML path. On that
-// path each file's parse is kept too (ParseCache, by the hash of its path and text): after a
-// change between sessions only the changed files are parsed again.
+// same files, made by an earlier clean load. It is used only when no fact file open in the
+// editor differs from its file on disk, every root was read, and every file still has the
+// size and time it had when the cache was made; anything else, or any error reading it,
+// takes the YAML path. On that path each file's parse is kept too (ParseCache, by the hash of
+// its path and text): after a change between sessions only the changed files are parsed again.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -131,10 +131,26 @@ export class FactStore {
     return [...new Set([...this.disk.keys(), ...this.editor.keys()])].sort();
   }
 
-  /** An editor buffer of a fact file; undefined when it is closed (the disk version counts again). */
-  setEditorText(path: string, text: string | undefined): void {
+  /**
+   * An editor buffer of a fact file; undefined when it is closed (the disk version counts
+   * again). Returns whether the text the base is loaded from changed: opening a file as it is
+   * on disk, or closing one that was saved, changes nothing and needs no reload.
+   */
+  setEditorText(path: string, text: string | undefined): boolean {
+    const before = this.textOf(path);
     if (text === undefined) this.editor.delete(path);
     else this.editor.set(path, text);
+    return this.textOf(path) !== before;
+  }
+
+  private textOf(path: string): string | undefined {
+    return this.editor.get(path) ?? this.disk.get(path);
+  }
+
+  /** Whether an editor buffer differs from its file on disk: the base is then not the files' own. */
+  private editedInEditor(): boolean {
+    for (const [path, text] of this.editor) if (this.disk.get(path) !== text) return true;
+    return false;
   }
 
   /**
@@ -200,9 +216,9 @@ export class FactStore {
   /** Loads the base from the current texts, keeping the last good version of every file that fails. */
   reload(): void {
     const rootProblems = this.checkRoots();
-    const current: FactFile[] = this.files().map((path) => ({ path, text: this.editor.get(path) ?? this.disk.get(path) ?? '', layer: this.layerOf(path) }));
+    const current: FactFile[] = this.files().map((path) => ({ path, text: this.textOf(path) ?? '', layer: this.layerOf(path) }));
     const cacheNext = this.cacheNext;
-    const stamps = cacheNext && this.editor.size === 0 && rootProblems.length === 0 && this.scanProblems.length === 0 ? this.stampsOf(current) : undefined;
+    const stamps = cacheNext && !this.editedInEditor() && rootProblems.length === 0 && this.scanProblems.length === 0 ? this.stampsOf(current) : undefined;
     this.cacheNext = undefined;
     this.cacheToWrite = undefined;
     this.loadedFromCache = false;
@@ -234,8 +250,8 @@ export class FactStore {
   }
 
   /**
-   * Parses kept in the cache folder, for the texts read from disk (an editor buffer is mostly
-   * a half-typed version, parsed once and then forgotten); undefined when caching is off.
+   * Parses kept in the cache folder, for the texts on disk (an editor buffer that differs is
+   * mostly a half-typed version, parsed once and then forgotten); undefined when caching is off.
    */
   private parseCache(): (ParseCache & { reused: number }) | undefined {
     if (this.cacheFile === undefined) return undefined;
@@ -243,7 +259,7 @@ export class FactStore {
     // A file's text is hashed once: when its parse is asked for, and again for the same file when one is handed over.
     const entries = new Map<FactFile, string>();
     const entry = (f: FactFile) => {
-      if (this.editor.has(f.path)) return undefined;
+      if (f.text !== this.disk.get(f.path)) return undefined;
       let file = entries.get(f);
       if (file === undefined) {
         file = join(dir, createHash('sha1').update(JSON.stringify([codeId(), f.path])).update('\0').update(f.text).digest('hex') + PARSED_EXT);

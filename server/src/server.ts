@@ -399,8 +399,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 documents.onDidChangeContent(({ document }) => {
   const path = uriToPath(document.uri);
   if (path && store.contains(path)) {
-    store.setEditorText(path, document.getText());
-    scheduleFactReload();
+    if (store.setEditorText(path, document.getText())) scheduleFactReload();
     return;
   }
   if (usePull()) return;
@@ -431,8 +430,7 @@ documents.onDidClose(({ document }) => {
   const path = uriToPath(document.uri);
   if (path && store.contains(path)) {
     // Back to the version on disk.
-    store.setEditorText(path, undefined);
-    scheduleFactReload();
+    if (store.setEditorText(path, undefined)) scheduleFactReload();
     return;
   }
   drafts.forget(document.uri);

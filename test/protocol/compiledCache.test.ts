@@ -38,6 +38,8 @@ interface RunOptions {
   capabilities?: Record<string, unknown>;
   /** Keeps the server running this long after the findings, before it stops. */
   lingerMs?: number;
+  /** Done last, before the server stops. */
+  after?: (c: LspClient) => Promise<void>;
 }
 
 describe('compiled fact base cache', () => {
@@ -67,6 +69,7 @@ describe('compiled fact base cache', () => {
       if (opts.awaitWrite) await c.until('the cache written', () => c.logs.find((l) => l.includes(WRITTEN)));
       if (opts.awaitCache) await c.until('the cache written or used', () => c.logs.find((l) => l.includes(WRITTEN) || l.includes(FROM_CACHE)));
       if (opts.lingerMs) await new Promise((resolve) => setTimeout(resolve, opts.lingerMs));
+      await opts.after?.(c);
       return { findings, logs: [...c.logs], published: c.pushed.map((p) => [p.uri, p.diagnostics.length]) };
     } finally {
       await c.stop();
@@ -145,6 +148,40 @@ describe('compiled fact base cache', () => {
       until: (findings) => findings.some((f) => f.includes('777')),
     });
     assert.ok(r.findings.some((f) => f.includes('777')));
+  });
+
+  test('a fact file open as it is on disk: the start uses the cache, and opening or closing it loads nothing again', async () => {
+    await prime();
+    const uri = uriOf(ws.path(FORTUNE_FILE));
+    const text = ws.read(FORTUNE_FILE);
+    // The server announces every load of the fact base (factlint/status).
+    let loads = 0;
+    const loadsAfter = async (c: LspClient, action: () => Promise<unknown>) => {
+      const before = loads;
+      await action();
+      // A request is answered after the notifications that came before it; a reload waits one turn more.
+      await c.request('textDocument/hover', { textDocument: { uri: ws.uri(EN) }, position: { line: 2, character: 18 } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return loads - before;
+    };
+    const r = await run({
+      before: async (c) => {
+        c.conn.onNotification('factlint/status', () => {
+          loads++;
+        });
+        await c.open(uri, 'yaml', text);
+      },
+      awaitCache: true,
+      after: async (c) => {
+        assert.equal(await loadsAfter(c, () => c.close(uri)), 0, 'closing an unchanged fact file');
+        assert.equal(await loadsAfter(c, () => c.open(uri, 'yaml', text)), 0, 'opening it again');
+        // An edit does load again: what the counts above would have seen.
+        assert.equal(await loadsAfter(c, () => c.change(uri, [{ text: text.replace('value: 322', 'value: 777') }])), 1, 'an edit');
+        assert.ok(described(await c.diagnosticsFor(ws.uri(EN))).some((f) => f.includes('777')));
+      },
+    });
+    assert.ok(r.logs.some((l) => l.includes(FROM_CACHE)), r.logs.join('\n'));
+    assert.deepEqual(r.findings, noCache);
   });
 
   test('a damaged cache file is not used: the findings are the YAML ones and the cache is replaced', async () => {
