@@ -81,17 +81,16 @@ const ready = new Promise<void>((r) => (markReady = r));
 
 async function diagnosticsOf(uri: string): Promise<Publication | undefined> {
   await ready;
-  try {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const a = await drafts.analyse(doc);
-    // Closed while settings were read: publishing now would leave stale findings behind.
-    if (!documents.get(uri)) return undefined;
-    if (!a) return { version: doc.version, diagnostics: [] };
-    return { version: a.version, diagnostics: draftDiagnostics(a, store.base), analysis: a };
-  } finally {
-    afterStartSoon(AFTER_CHECK_MS);
-  }
+  const doc = documents.get(uri);
+  // A fact file opened before the fact base folders were known: its problems are published with the fact base's.
+  if (!doc || isFactDoc(uri)) return undefined;
+  const a = await drafts.analyse(doc);
+  // Closed while settings were read: publishing now would leave stale findings behind.
+  if (!documents.get(uri)) return undefined;
+  if (!a) return { version: doc.version, diagnostics: [] };
+  // Deferred work waits for a draft's first diagnostics, not for any document's (nor longer than AFTER_LOAD_MS).
+  afterStartSoon(AFTER_CHECK_MS);
+  return { version: a.version, diagnostics: draftDiagnostics(a, store.base), analysis: a };
 }
 
 // ---------------------------------------------------------------- after the first diagnostics

@@ -73,3 +73,27 @@ describe('fact folder trouble mid-session', () => {
     });
   }
 });
+
+describe('a fact file with a problem, open in the editor as the server starts', () => {
+  test('its problem stays shown: the draft side publishes nothing for it', async () => {
+    const ws = makeWorkspace();
+    const path = ws.path(FORTUNE_FILE);
+    const broken = readFileSync(path, 'utf8').replace('value: 322', 'value: [322');
+    writeFileSync(path, broken);
+    const c = await LspClient.start({ rootPath: ws.root, configuration: (item) => (item.section === 'factlint' ? { factBase: { paths: [ws.facts] } } : null) });
+    try {
+      // Opened at once: before the server knows which folders hold the facts.
+      await c.open(uriOf(path), 'yaml', broken);
+      await c.open(ws.uri(EN), 'markdown', ws.read(EN));
+      await c.diagnosticsFor(ws.uri(EN), 1);
+      await c.request('textDocument/hover', { textDocument: { uri: ws.uri(EN) }, position: { line: 2, character: 18 } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const forFile = c.pushed.filter((p) => p.uri === uriOf(path));
+      assert.ok(forFile.length > 0, 'its problems were published');
+      assert.match(described(forFile.at(-1)!.diagnostics).join('\n'), /invalid YAML/);
+    } finally {
+      await c.stop();
+      ws.dispose();
+    }
+  });
+});
