@@ -35,6 +35,7 @@ import { pathToUri, uriToPath } from './convert';
 import { definition } from './definition';
 import type { ServerContext } from './context';
 import { DiagnosticsPusher, draftDiagnostics, publishFactProblems, type Publication } from './diagnostics';
+import { FactReloads } from './factReloads';
 import { Drafts } from './documents';
 import { isFactFileName } from './core/factBase';
 import { FactStore } from './factFiles';
@@ -121,10 +122,10 @@ function afterStartSoon(ms: number): void {
       // What changed between reading the fact files and watching them is read now.
       const changed = store.changedOnDisk();
       for (const path of changed) store.refreshFromDisk(path);
-      if (changed.length > 0) scheduleFactReload();
+      if (changed.length > 0) factReloads.soon();
     }
     // A damaged cached base: load the YAML instead and check again.
-    if (store.settleCache()) scheduleFactReload();
+    if (store.settleCache()) factReloads.soon();
     if (cacheDir && !platformTablesKept) {
       platformTablesKept = true;
       try {
@@ -242,21 +243,14 @@ async function loadFacts(): Promise<void> {
   setTimeout(() => afterStartSoon(0), AFTER_LOAD_MS).unref();
 }
 
-// Fact file edits come in bursts too: one reload per turn of the event loop.
-let factReloadScheduled = false;
-function scheduleFactReload(): void {
-  if (factReloadScheduled) return;
-  factReloadScheduled = true;
-  setImmediate(() => {
-    factReloadScheduled = false;
-    try {
-      reloadFacts();
-      void recheckAll();
-    } catch (err) {
-      logError('reloading the fact base', err);
-    }
-  });
-}
+const factReloads = new FactReloads(() => {
+  try {
+    reloadFacts();
+    void recheckAll();
+  } catch (err) {
+    logError('reloading the fact base', err);
+  }
+});
 
 // ---------------------------------------------------------------- file watching
 
@@ -290,7 +284,7 @@ function startFsWatchers(roots: string[]): void {
       const w = watch(root, { recursive: true }, (_event, name) => {
         if (!name || !isFactFileName(name.toString())) return;
         store.refreshFromDisk(join(root, name.toString()));
-        scheduleFactReload();
+        factReloads.soon();
       });
       w.on('error', (err) => logError(`watching ${root}`, err));
       fsWatchers.push(w);
@@ -390,7 +384,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       facts = true;
     }
   }
-  if (facts) scheduleFactReload();
+  if (facts) factReloads.soon();
 });
 
 // ---------------------------------------------------------------- documents
@@ -398,7 +392,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 documents.onDidChangeContent(({ document }) => {
   const path = uriToPath(document.uri);
   if (path && store.contains(path)) {
-    if (store.setEditorText(path, document.getText())) scheduleFactReload();
+    if (store.setEditorText(path, document.getText())) factReloads.afterTyping();
     return;
   }
   if (usePull()) return;
@@ -429,7 +423,7 @@ documents.onDidClose(({ document }) => {
   const path = uriToPath(document.uri);
   if (path && store.contains(path)) {
     // Back to the version on disk.
-    if (store.setEditorText(path, undefined)) scheduleFactReload();
+    if (store.setEditorText(path, undefined)) factReloads.soon();
     return;
   }
   drafts.forget(document.uri);
