@@ -6,24 +6,21 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentChecker } from './core/check';
 import type { FactlintSettings } from './core/config';
+import { runToEnd, type Steps } from './core/steps';
 import type { CheckResult } from './core/types';
 import { uriToPath } from './convert';
 import type { FactStore } from './factFiles';
 import type { Settings } from './settings';
+import { runInSlices, STALE } from './slices';
 
 export type Format = 'markdown' | 'plaintext';
-
-/** Longest stretch a check runs before letting other requests in (a 5 MB draft takes seconds). */
-const SLICE_MS = 15;
-/** A sliced check that a newer version or fact base replaced before it finished. */
-const STALE = Symbol('stale');
 
 interface Prepared {
   doc: TextDocument;
   settings: FactlintSettings;
   format: Format;
   generation: number;
-  steps: Generator<void, CheckResult, void>;
+  steps: Steps<CheckResult>;
 }
 
 export interface Analysis {
@@ -87,10 +84,7 @@ export class Drafts {
   analyseNow(doc: TextDocument, settings: FactlintSettings): Analysis | undefined {
     const prepared = this.prepare(doc, settings);
     if (!prepared || !('steps' in prepared)) return prepared;
-    for (;;) {
-      const step = prepared.steps.next();
-      if (step.done) return this.finish(prepared, step.value);
-    }
+    return this.finish(prepared, runToEnd(prepared.steps));
   }
 
   /** One shared sliced check per document version: hover, code actions and diagnostics wait for the same one. */
@@ -108,15 +102,8 @@ export class Drafts {
   private async runSlices(doc: TextDocument, settings: FactlintSettings): Promise<Analysis | undefined | typeof STALE> {
     const prepared = this.prepare(doc, settings);
     if (!prepared || !('steps' in prepared)) return prepared;
-    let sliceStart = Date.now();
-    for (;;) {
-      const step = prepared.steps.next();
-      if (step.done) return this.finish(prepared, step.value);
-      if (Date.now() - sliceStart < SLICE_MS) continue;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.documents.get(doc.uri)?.version !== doc.version || this.store.generation !== prepared.generation) return STALE;
-      sliceStart = Date.now();
-    }
+    const result = await runInSlices(prepared.steps, () => this.documents.get(doc.uri)?.version !== doc.version || this.store.generation !== prepared.generation);
+    return result === STALE ? STALE : this.finish(prepared, result);
   }
 
   /** A cached or refused analysis, or the steps of a fresh check. */

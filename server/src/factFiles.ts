@@ -15,7 +15,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { dirname, join, resolve, sep } from 'node:path';
 import { markUsed, pruneCacheFolder, writeWhole } from './cacheFolder';
 import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, type FactFileStamp } from './core/compiledBase';
-import { factFilesIn, isFactFileName, loadFactFiles, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile, type ParseCache, type ParsedFile } from './core/factBase';
+import { factFilesIn, isFactFileName, loadFactFilesSteps, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile, type ParseCache, type ParsedFile } from './core/factBase';
+import { factIndexSteps } from './core/factIndex';
+import { runToEnd, type Steps } from './core/steps';
 import type { FactBase, FactProblem } from './core/types';
 import { version as VERSION } from '../../package.json';
 import schema from '../../facts/factlint.schema.json';
@@ -215,27 +217,41 @@ export class FactStore {
 
   /** Loads the base from the current texts, keeping the last good version of every file that fails. */
   reload(): void {
+    runToEnd(this.reloadSteps());
+  }
+
+  /**
+   * The same load in steps (a file parsed, a few thousand metrics validated or indexed), for a
+   * server that answers other requests in between: drafts are checked against the current
+   * base until the new one and its index are ready. The texts are those at the first step;
+   * the store changes at the last, and not at all if setRoots was called meanwhile. Returns
+   * whether the load took effect.
+   */
+  *reloadSteps(): Steps<boolean> {
+    const roots = this.roots;
     const rootProblems = this.checkRoots();
     const current: FactFile[] = this.files().map((path) => ({ path, text: this.textOf(path) ?? '', layer: this.layerOf(path) }));
     const cacheNext = this.cacheNext;
     const stamps = cacheNext && !this.editedInEditor() && rootProblems.length === 0 && this.scanProblems.length === 0 ? this.stampsOf(current) : undefined;
     this.cacheNext = undefined;
     this.cacheToWrite = undefined;
-    this.loadedFromCache = false;
-    if (stamps && cacheNext === 'serve' && this.loadCache(current, stamps)) return;
+    if (stamps && cacheNext === 'serve' && this.loadCache(current, stamps)) return true;
     const parses = this.parseCache();
-    const first = loadFactFiles(current, parses);
+    const first = yield* loadFactFilesSteps(current, parses);
     const failing = new Set(first.problems.filter((p) => p.severity === 'error').map((p) => p.location.file));
     let { base, problems } = first;
     const substituted = current.map((f) => (failing.has(f.path) && this.lastGood.has(f.path) ? { ...f, text: this.lastGood.get(f.path)! } : f));
     if (substituted.some((f, i) => f !== current[i])) {
-      const second = loadFactFiles(substituted, parses);
+      const second = yield* loadFactFilesSteps(substituted, parses);
       base = second.base;
       // A substituted file reports its current text's problems; the others what the final load says.
       problems = first.problems.filter((p) => failing.has(p.location.file)).concat(second.problems.filter((p) => !failing.has(p.location.file)));
     }
+    yield* factIndexSteps(base);
+    if (this.roots !== roots) return false;
     for (const f of current) if (!failing.has(f.path)) this.lastGood.set(f.path, f.text);
     this.base = base;
+    this.loadedFromCache = false;
     this.problems = new Map();
     this.otherProblems = [...this.scanProblems.filter((m) => !this.roots.some((r) => this.missing.has(r) && m.includes(r))), ...rootProblems];
     for (const f of current) this.problems.set(f.path, []);
@@ -247,6 +263,7 @@ export class FactStore {
     this.generation++;
     if (stamps && problems.length === 0 && this.otherProblems.length === 0) this.cacheToWrite = { generation: this.generation, stamps };
     if (parses?.reused) this.log(`fact files: ${parses.reused} of ${current.length} parses taken from the cache`);
+    return true;
   }
 
   /**

@@ -44,6 +44,7 @@ import { commandLineCacheDir } from './cacheFolder';
 import { readPlatformTables, writePlatformTables } from './platformCache';
 import { references } from './references';
 import { Settings } from './settings';
+import { runInSlices } from './slices';
 
 const VERSION: string = version;
 const args = process.argv.slice(2);
@@ -212,8 +213,8 @@ async function refreshSaved(uri: string): Promise<void> {
   if (r) savedDiagnostics.set(uri, r.diagnostics);
 }
 
-function reloadFacts(): void {
-  store.reload();
+/** After a load of the fact base: its problems shown, its size announced. */
+function factsLoaded(): void {
   for (const m of store.otherProblems) {
     connection.console.warn(`factlint: ${m}`);
     // Problems outside any fact file have no place to be shown but a message: once each.
@@ -236,16 +237,19 @@ async function loadFacts(): Promise<void> {
     const path = uriToPath(doc.uri);
     if (path && store.contains(path)) store.setEditorText(path, doc.getText());
   }
-  reloadFacts();
+  store.reload();
+  factsLoaded();
   watchFactRoots(roots);
   const from = store.loadedFromCache ? ` (from the cache ${store.cacheFile})` : '';
   connection.console.info(`factlint: fact base ${roots.join(', ')}: ${store.base.metrics.size} metrics, ${store.base.sources.size} sources${from}`);
   setTimeout(() => afterStartSoon(0), AFTER_LOAD_MS).unref();
 }
 
-const factReloads = new FactReloads(() => {
+/** Loads after changes to fact files, in slices: drafts are checked against the last base until the new one is ready. */
+const factReloads = new FactReloads(async () => {
   try {
-    reloadFacts();
+    if ((await runInSlices(store.reloadSteps())) !== true) return;
+    factsLoaded();
     void recheckAll();
   } catch (err) {
     logError('reloading the fact base', err);

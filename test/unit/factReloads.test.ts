@@ -1,6 +1,6 @@
 // When the language server loads the fact base again (server/src/factReloads.ts), on the
 // node test runner's mocked timers: edits typed into a fact file wait for a pause as long as
-// the last load took; other changes load on the next turn.
+// the last load took; other changes load on the next turn; one load runs at a time.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import { FactReloads, MAX_WAIT_MS } from '../../server/src/factReloads';
@@ -11,12 +11,21 @@ describe('fact base reloads', () => {
   /** A load that takes `loadMs` on the fake clock. */
   const reloads = (loadMs: number) =>
     new FactReloads(
-      () => {
+      async () => {
         loads++;
         clock += loadMs;
       },
       () => clock,
     );
+  /** Lets settled promises run on, so that what they schedule is due; then advances the mocked timers, and lets them run on again. */
+  const tick = async (ms: number) => {
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    };
+    await settle();
+    mock.timers.tick(ms);
+    await settle();
+  };
 
   beforeEach(() => {
     clock = 0;
@@ -25,51 +34,78 @@ describe('fact base reloads', () => {
   });
   afterEach(() => mock.timers.reset());
 
-  test('with a base that loads at once, a typed edit loads on the next turn', () => {
+  test('with a base that loads at once, a typed edit loads on the next turn', async () => {
     const r = reloads(0);
     r.afterTyping();
     assert.equal(loads, 0);
-    mock.timers.tick(0);
+    await tick(0);
     assert.equal(loads, 1);
   });
 
-  test('after a slow load, typing loads once, when it pauses as long as that load took', () => {
+  test('after a slow load, typing loads once, when it pauses as long as that load took', async () => {
     const r = reloads(400);
     r.soon();
-    mock.timers.tick(0);
+    await tick(0);
     assert.equal(loads, 1);
     for (let i = 0; i < 10; i++) {
       r.afterTyping();
-      mock.timers.tick(150);
+      await tick(150);
     }
     assert.equal(loads, 1, 'no load while keystrokes come every 150 ms');
-    mock.timers.tick(250);
+    await tick(250);
     assert.equal(loads, 2, 'one load 400 ms after the last keystroke');
-    mock.timers.tick(5000);
+    await tick(5000);
     assert.equal(loads, 2);
   });
 
-  test('a typed edit waits at most MAX_WAIT_MS for a pause, however slow the last load was', () => {
+  test('a typed edit waits at most MAX_WAIT_MS for a pause, however slow the last load was', async () => {
     const r = reloads(60_000);
     r.soon();
-    mock.timers.tick(0);
+    await tick(0);
     r.afterTyping();
-    mock.timers.tick(MAX_WAIT_MS - 1);
+    await tick(MAX_WAIT_MS - 1);
     assert.equal(loads, 1);
-    mock.timers.tick(1);
+    await tick(1);
     assert.equal(loads, 2);
   });
 
-  test('another change loads on the next turn and takes the waiting typed edit along', () => {
+  test('another change loads on the next turn and takes the waiting typed edit along', async () => {
     const r = reloads(400);
     r.soon();
-    mock.timers.tick(0);
+    await tick(0);
     r.afterTyping();
     r.soon();
     r.afterTyping(); // a keystroke while that load is due changes nothing: it reads the newest text
-    mock.timers.tick(0);
+    await tick(0);
     assert.equal(loads, 2);
-    mock.timers.tick(5000);
+    await tick(5000);
     assert.equal(loads, 2, 'the typed edit was loaded along, not again later');
+  });
+
+  test('changes during a load wait for it to end, then load once', async () => {
+    let finish = () => {};
+    let started = 0;
+    const r = new FactReloads(
+      () =>
+        new Promise<void>((resolve) => {
+          started++;
+          finish = resolve;
+        }),
+      () => clock,
+    );
+    r.soon();
+    await tick(0);
+    assert.equal(started, 1);
+    r.soon();
+    r.afterTyping();
+    r.soon();
+    await tick(1000);
+    assert.equal(started, 1, 'no second load while the first runs');
+    finish();
+    await tick(0);
+    assert.equal(started, 2, 'one load for the changes that came in meanwhile');
+    finish();
+    await tick(5000);
+    assert.equal(started, 2);
   });
 });

@@ -7,6 +7,7 @@ import { factIndex, type FactIndex } from './factIndex';
 import { findFigures } from './figures';
 import { WordRun } from './phrases';
 import { EvidenceCache, findParagraphs, findSentences, maskDocument, sentencesContaining, type EvidenceByStart } from './prose';
+import { runToEnd, type Steps } from './steps';
 import { TextEdit } from './textEdit';
 import { findSuppressions } from './suppressions';
 import { findTimeMentions } from './timeMentions';
@@ -64,11 +65,7 @@ export class DocumentChecker {
   }
 
   check(text: string, options: CheckOptions = {}): CheckResult {
-    const steps = this.checkSteps(text, options);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.checkSteps(text, options));
   }
 
   /**
@@ -76,7 +73,7 @@ export class DocumentChecker {
    * stops driving it when a newer version replaces the text. What the checker remembers
    * changes only when the last step completes, so an abandoned check leaves it as it was.
    */
-  *checkSteps(text: string, options: CheckOptions = {}): Generator<void, CheckResult, void> {
+  *checkSteps(text: string, options: CheckOptions = {}): Steps<CheckResult> {
     const format = options.format ?? 'markdown';
     const date = options.today ?? today();
     const { text: masked, breaks } = maskDocument(text, format);

@@ -11,7 +11,8 @@ import type { Document, Node, Pair } from 'yaml';
 import validateFactFile from './generated/factFileValidator';
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq } from './lazyLibraries';
 import { asOfRange, periodRange } from './dates';
-import { duplicateIdProblem, validateFactBase } from './factValidation';
+import { duplicateIdProblem, validateFactBaseSteps } from './factValidation';
+import { runToEnd, type Steps } from './steps';
 import { qualifierApprox } from './qualifiers';
 import type {
   DateRange, FactBase, FactProblem, Lang, Location, Metric, Observation, Source, Subject,
@@ -69,14 +70,25 @@ export interface ParseCache {
  */
 let lastParsed = new Map<string, { text: string; parsed: ParsedFile }>();
 
+export interface LoadedFactBase {
+  base: FactBase;
+  problems: FactProblem[];
+}
+
 /** Parses and validates fact files that are already in memory (the language server passes editor buffers). Never throws. */
-export function loadFactFiles(files: FactFile[], cache?: ParseCache): { base: FactBase; problems: FactProblem[] } {
+export function loadFactFiles(files: FactFile[], cache?: ParseCache): LoadedFactBase {
+  return runToEnd(loadFactFilesSteps(files, cache));
+}
+
+/** loadFactFiles in steps: a step per file parsed or taken from a cache, then validateFactBaseSteps's. */
+export function* loadFactFilesSteps(files: FactFile[], cache?: ParseCache): Steps<LoadedFactBase> {
   const base: FactBase = { sources: new Map(), subjects: new Map(), metrics: new Map(), files: [] };
   const problems: FactProblem[] = [];
   const parsedNow = new Map<string, { text: string; parsed: ParsedFile }>();
   const layers = new Map<object, number>();
   // Earlier folders first, so that a later folder's definitions replace theirs.
   for (const file of [...files].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0))) {
+    yield;
     base.files.push(file.path);
     const cached = lastParsed.get(file.path);
     let parsed = cached && cached.text === file.text ? cached.parsed : cache?.get(file);
@@ -92,7 +104,7 @@ export function loadFactFiles(files: FactFile[], cache?: ParseCache): { base: Fa
     for (const x of parsed.metrics) add(base.metrics, layers, 'metric', x, layer, problems);
   }
   lastParsed = parsedNow;
-  for (const p of validateFactBase(base)) problems.push(p);
+  for (const p of yield* validateFactBaseSteps(base)) problems.push(p);
   return { base, problems };
 }
 

@@ -4,6 +4,7 @@
 // them here; a compiled base (compiledBase.ts) loads the same tries from its file and
 // reads metrics on demand, so both go through the same checking code.
 import { PhraseIndex, PhraseMatcher, PhraseTrieBuilder, type PhraseTrie } from './phrases';
+import { runToEnd, type Steps } from './steps';
 import type { FactBase, Lang, Metric, Observation, Subject } from './types';
 
 const LANGS: readonly Lang[] = ['en', 'de'];
@@ -85,25 +86,31 @@ const built = new WeakMap<FactBase, FactIndex>();
 
 /** The index of a base: the one registered for it (a compiled base), else built once from the base in memory. */
 export function factIndex(base: FactBase): FactIndex {
+  return built.get(base) ?? runToEnd(factIndexSteps(base));
+}
+
+/** Metrics indexed between the steps of factIndexSteps. */
+const METRICS_PER_STEP = 2000;
+
+/** factIndex in steps of METRICS_PER_STEP metrics, for a server that builds the index of a new base before it checks drafts against it. */
+export function* factIndexSteps(base: FactBase): Steps<FactIndex> {
   let index = built.get(base);
-  if (!index) {
-    index = buildIndex(base);
-    built.set(base, index);
+  if (index) return index;
+  const builder = new IndexTablesBuilder();
+  for (const subject of base.subjects.values()) builder.addSubject(subject);
+  const metrics = [...base.metrics.values()];
+  for (let i = 0; i < metrics.length; i++) {
+    if (i % METRICS_PER_STEP === METRICS_PER_STEP - 1) yield;
+    builder.addMetric(metrics[i]);
   }
+  index = indexFromTables(builder.build(), base.subjects, (n) => metrics[n]);
+  built.set(base, index);
   return index;
 }
 
 /** Registers the index that belongs to a base (compiledBase.ts, which loads it from the compiled file). */
 export function registerFactIndex(base: FactBase, index: FactIndex): void {
   built.set(base, index);
-}
-
-function buildIndex(base: FactBase): FactIndex {
-  const builder = new IndexTablesBuilder();
-  for (const subject of base.subjects.values()) builder.addSubject(subject);
-  const metrics = [...base.metrics.values()];
-  for (const metric of metrics) builder.addMetric(metric);
-  return indexFromTables(builder.build(), base.subjects, (n) => metrics[n]);
 }
 
 function ancestorsOf(subjects: ReadonlyMap<string, Subject>): Map<string, Set<string>> {

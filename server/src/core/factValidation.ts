@@ -2,6 +2,7 @@
 // that contradict each other, cues that would let the checker confuse two metrics,
 // metrics that prose cannot name in one of the languages, quotes too long to be quotes.
 
+import { runToEnd, type Steps } from './steps';
 import type { FactBase, FactProblem, Lang, Location, Metric } from './types';
 
 /** Quotes longer than this are no longer "the few words around the figure". */
@@ -76,7 +77,15 @@ function implausibleValue(unit: string, value: number, of: number | undefined): 
   return undefined;
 }
 
+/** Metrics validated between the steps of validateFactBaseSteps. */
+const METRICS_PER_STEP = 2000;
+
 export function validateFactBase(base: FactBase): FactProblem[] {
+  return runToEnd(validateFactBaseSteps(base));
+}
+
+/** validateFactBase in steps of METRICS_PER_STEP metrics. */
+export function* validateFactBaseSteps(base: FactBase): Steps<FactProblem[]> {
   const problems: FactProblem[] = [];
   const error = (code: string, message: string, location: Location) => problems.push({ severity: 'error', code, message, location });
 
@@ -107,7 +116,9 @@ export function validateFactBase(base: FactBase): FactProblem[] {
   // to the cue would otherwise name two metrics at once. A rate of change and a level are
   // told apart by the words before the figure, so `change` is part of the key too.
   const cueOwner = new Map<string, Metric>();
+  let n = 0;
   for (const m of base.metrics.values()) {
+    if (++n % METRICS_PER_STEP === 0) yield;
     if (!base.subjects.has(m.subject)) {
       error('unknown-subject', `metric "${m.id}" is about unknown subject "${m.subject}"`, m.location);
     }

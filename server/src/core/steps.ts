@@ -1,0 +1,13 @@
+// Long computations as generators that yield between units of work (a paragraph checked, a
+// fact file parsed, a thousand metrics validated or indexed): the CLI runs them to the end
+// at once; the language server runs them in slices, answering other requests in between.
+
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs steps to the end and returns their result. */
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
