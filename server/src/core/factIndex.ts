@@ -90,7 +90,7 @@ export function factIndex(base: FactBase): FactIndex {
 }
 
 /** Metrics indexed between the steps of factIndexSteps. */
-const METRICS_PER_STEP = 2000;
+const METRICS_PER_STEP = 500;
 
 /** factIndex in steps of METRICS_PER_STEP metrics, for a server that builds the index of a new base before it checks drafts against it. */
 export function* factIndexSteps(base: FactBase): Steps<FactIndex> {

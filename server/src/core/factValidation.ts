@@ -78,7 +78,7 @@ function implausibleValue(unit: string, value: number, of: number | undefined): 
 }
 
 /** Metrics validated between the steps of validateFactBaseSteps. */
-const METRICS_PER_STEP = 2000;
+const METRICS_PER_STEP = 500;
 
 export function validateFactBase(base: FactBase): FactProblem[] {
   return runToEnd(validateFactBaseSteps(base));
