@@ -2,13 +2,14 @@
 // the draft opened, then one-character edits, each timed from didChange to the
 // publishDiagnostics of that version.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { rng } from './random.mjs';
+import { summary } from './stats.mjs';
 
 const CAPABILITIES = {
   workspace: { configuration: true },
@@ -28,7 +29,7 @@ const CACHE_SETTLED = ['fact base cache written', '(from the cache '];
  * workspace). `settle`: the session ends only once the server has written or used its fact
  * base cache, so that the next session finds it.
  */
-export async function measureServer(root, text, { edits = 0, cacheDir, env = process.env, factPaths, settle = false }) {
+export async function measureServer(root, text, { edits = 0, cacheDir, env = process.env, factPaths, settle = false, factEdit }) {
   const require = createRequire(join(root, 'package.json'));
   const rpc = require('vscode-jsonrpc/node');
   const ws = mkdtempSync(join(tmpdir(), 'factlint-bench-'));
@@ -64,6 +65,7 @@ export async function measureServer(root, text, { edits = 0, cacheDir, env = pro
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const opened = await first;
     const startToFirstDiagnosticsMs = Math.round(performance.now() - started);
+    if (factEdit) return { startToFirstDiagnosticsMs, factEdit: await editFactFile(conn, uri, factEdit) };
 
     // Edits inside prose lines: type a letter at the end of a word, then delete it again, so
     // that the draft stays the same size; each lands in a random paragraph.
@@ -107,4 +109,48 @@ export async function measureServer(root, text, { edits = 0, cacheDir, env = pro
     conn.dispose();
     rmSync(ws, { recursive: true, force: true });
   }
+}
+
+/** Keystrokes typed into a fact file, and how long the last one waits for a load (factReloads.ts). */
+const FACT_KEYSTROKES = 5;
+const FACT_KEYSTROKE_GAP_MS = 100;
+/** How long hovers are timed after the last keystroke: the loads it causes end well within it. */
+const FACT_WATCH_MS = 10000;
+
+/**
+ * A researcher edits a fact file while a draft is open: the file is opened, a comment typed
+ * into it a key at a time, and then, for FACT_WATCH_MS, a hover on the draft every 20 ms,
+ * timed, while the server loads the base again. Reports the loads, when the last one ended
+ * (after the last keystroke) and the hover times.
+ */
+async function editFactFile(conn, draftUri, file) {
+  let loadsEnded = [];
+  conn.onNotification('factlint/status', () => loadsEnded.push(performance.now()));
+  const factUri = pathToFileURL(file).toString();
+  let text = readFileSync(file, 'utf8');
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: factUri, languageId: 'yaml', version: 1, text } });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  loadsEnded = [];
+  text += '\n# ';
+  for (let k = 0; k < FACT_KEYSTROKES; k++) {
+    text += 'x';
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: factUri, version: k + 2 }, contentChanges: [{ text }] });
+    if (k < FACT_KEYSTROKES - 1) await new Promise((resolve) => setTimeout(resolve, FACT_KEYSTROKE_GAP_MS));
+  }
+  const lastKeystroke = performance.now();
+  const hovers = [];
+  while (performance.now() - lastKeystroke < FACT_WATCH_MS) {
+    const t = performance.now();
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri: draftUri }, position: { line: 4, character: 30 } });
+    hovers.push(performance.now() - t);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const sorted = [...hovers].sort((a, b) => a - b);
+  return {
+    keystrokes: FACT_KEYSTROKES,
+    loads: loadsEnded.length,
+    lastLoadEndedMs: loadsEnded.length > 0 ? Math.round(loadsEnded.at(-1) - lastKeystroke) : null,
+    hovers: hovers.length,
+    hoverMs: { ...summary(hovers), max: Math.round(sorted.at(-1) * 1000) / 1000 },
+  };
 }

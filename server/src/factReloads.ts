@@ -16,9 +16,10 @@ export class FactReloads {
   private immediate: ReturnType<typeof setImmediate> | undefined;
   /** How long the last load took. */
   private lastLoadMs = 0;
+  private lastTypedAt = -Infinity;
   private running = false;
   /** What came in while a load ran: done when it ends. */
-  private next: 'afterTyping' | 'soon' | undefined;
+  private next: 'waitForPause' | 'soon' | undefined;
 
   /** `load` reports its own errors; its promise always resolves. */
   constructor(
@@ -28,13 +29,19 @@ export class FactReloads {
 
   /** An edit typed into a fact file: load once typing pauses. */
   afterTyping(): void {
+    this.lastTypedAt = this.now();
     if (this.running) {
-      this.next ??= 'afterTyping';
+      this.next ??= 'waitForPause';
       return;
     }
-    if (this.immediate !== undefined) return;
+    if (this.immediate === undefined) this.waitForPause();
+  }
+
+  /** Loads when typing has paused for as long as the last load took; a pause during that load counts. */
+  private waitForPause(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), Math.min(MAX_WAIT_MS, this.lastLoadMs));
+    const due = this.lastTypedAt + Math.min(MAX_WAIT_MS, this.lastLoadMs);
+    this.timer = setTimeout(() => void this.run(), Math.max(0, due - this.now()));
   }
 
   /** Any other change: load on the next turn. */

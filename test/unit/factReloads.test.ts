@@ -23,6 +23,7 @@ describe('fact base reloads', () => {
       for (let i = 0; i < 10; i++) await Promise.resolve();
     };
     await settle();
+    clock += ms;
     mock.timers.tick(ms);
     await settle();
   };
@@ -80,6 +81,30 @@ describe('fact base reloads', () => {
     assert.equal(loads, 2);
     await tick(5000);
     assert.equal(loads, 2, 'the typed edit was loaded along, not again later');
+  });
+
+  test('typing that paused while a load ran loads when that pause is long enough, not a whole wait after the load', async () => {
+    let finish = () => {};
+    let started = 0;
+    const r = new FactReloads(
+      () =>
+        new Promise<void>((resolve) => {
+          started++;
+          finish = resolve;
+        }),
+      () => clock,
+    );
+    r.soon();
+    await tick(0);
+    await tick(100);
+    r.afterTyping(); // at 100 ms, while the first load runs
+    await tick(900);
+    finish(); // the load took 1000 ms: typing must pause until 1100 ms
+    await tick(99);
+    assert.equal(started, 1);
+    await tick(1);
+    assert.equal(started, 2);
+    finish();
   });
 
   test('changes during a load wait for it to end, then load once', async () => {
