@@ -121,3 +121,23 @@ test('subjects: shared names and parent cycles', () => {
     'name "free-trade zone" (en) names both subject "a" and subject "b"',
   ]);
 });
+
+test('the same metric objects in another base: their own problems kept, references and shared cues checked again', () => {
+  // The server validates every metric again after an edit to one fact file; the others are the same objects.
+  const a = metric('city.a', { cues: { en: ['things'], de: [] }, observations: [obs('city.a', 2.5, { sources: ['gone'] })] });
+  const b = metric('city.b', { cues: { en: ['things'], de: ['Dinge'] } });
+  const first = validateFactBase(base([a])).map((p) => p.message);
+  assert.deepEqual(first, [
+    'metric "city.a" has no German cues, so de prose cannot name it',
+    'metric "city.a" cites unknown source "gone"',
+    'metric "city.a" observation 1: a count must be a whole number, got 2.5',
+  ]);
+  assert.deepEqual(validateFactBase(base([a])).map((p) => p.message), first);
+  const withB = base([a, b]);
+  withB.sources.set('gone', { ...withB.sources.get('src')!, id: 'gone' });
+  assert.deepEqual(validateFactBase(withB).map((p) => p.message), [
+    'metric "city.a" has no German cues, so de prose cannot name it',
+    'metric "city.a" observation 1: a count must be a whole number, got 2.5',
+    'cue "things" (en) names both metric "city.a" and metric "city.b"; make the more specific one\'s cue longer',
+  ]);
+});

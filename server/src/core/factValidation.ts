@@ -80,6 +80,59 @@ function implausibleValue(unit: string, value: number, of: number | undefined): 
 /** Metrics validated between the steps of validateFactBaseSteps. */
 const METRICS_PER_STEP = 500;
 
+/** What validating a metric finds in the metric alone: the same whichever base it is in. */
+interface MetricChecks {
+  /** Per language: the problem of having no cues, and each cue with the key that no other metric's cue may share. */
+  cues: Record<Lang, { missing?: FactProblem; keys: Array<[cue: string, key: string]> }>;
+  /** Per observation: its value for the unit, its quote's length, and whether it contradicts an earlier one. */
+  observations: FactProblem[][];
+}
+
+/**
+ * A metric's own checks, worked out once: the server loads the whole base again after an
+ * edit to one fact file, and the other files' metrics are the same objects as before
+ * (factBase.ts keeps their parses), so only the cross-references are checked again.
+ */
+function metricChecks(m: Metric): MetricChecks {
+  let checks = checked.get(m);
+  if (!checks) checked.set(m, (checks = computeMetricChecks(m)));
+  return checks;
+}
+const checked = new WeakMap<Metric, MetricChecks>();
+
+function computeMetricChecks(m: Metric): MetricChecks {
+  const error = (code: string, message: string, location: Location): FactProblem => ({ severity: 'error', code, message, location });
+  const cues = {} as MetricChecks['cues'];
+  for (const lang of LANGS) {
+    const list = m.cues[lang] ?? [];
+    cues[lang] = {
+      missing: list.length === 0 ? error('missing-cues', `metric "${m.id}" has no ${lang === 'en' ? 'English' : 'German'} cues, so ${lang} prose cannot name it`, m.location) : undefined,
+      keys: list.map((cue) => [cue, `${lang}\u0000${m.subject}\u0000${m.unit}\u0000${m.change === true}\u0000${normalizeCue(cue)}`]),
+    };
+  }
+  // Two unqualified values for the same time cannot both be right.
+  const byWhen = new Map<string, number>();
+  const observations = m.observations.map((o, i) => {
+    const found: FactProblem[] = [];
+    const bad = implausibleValue(m.unit, o.value, o.of);
+    if (bad) found.push(error('bad-value', `metric "${m.id}" observation ${i + 1}: ${bad}`, o.location));
+    const words = countWords(o.quote);
+    if (words > MAX_QUOTE_WORDS) {
+      found.push({ severity: 'warning', code: 'long-quote', message: `metric "${m.id}" observation ${i + 1} quotes ${words} words; quote at most about 25`, location: o.location });
+    }
+    if (o.qualifier || o.expectation) return found;
+    const key = `${o.when.start}/${o.when.end}`;
+    const j = byWhen.get(key);
+    if (j === undefined) byWhen.set(key, i);
+    else if (m.observations[j].value !== o.value) {
+      const p = m.observations[j];
+      found.push(error('contradiction', `metric "${m.id}" has ${p.value} (${where(p.location)}) and ${o.value} for the same time ${o.whenLabel}`, o.location));
+    }
+    return found;
+  });
+  return { cues, observations };
+}
+
 export function validateFactBase(base: FactBase): FactProblem[] {
   return runToEnd(validateFactBaseSteps(base));
 }
@@ -122,13 +175,11 @@ export function* validateFactBaseSteps(base: FactBase): Steps<FactProblem[]> {
     if (!base.subjects.has(m.subject)) {
       error('unknown-subject', `metric "${m.id}" is about unknown subject "${m.subject}"`, m.location);
     }
+    const checks = metricChecks(m);
     for (const lang of LANGS) {
-      const cues = m.cues[lang] ?? [];
-      if (cues.length === 0) {
-        error('missing-cues', `metric "${m.id}" has no ${lang === 'en' ? 'English' : 'German'} cues, so ${lang} prose cannot name it`, m.location);
-      }
-      for (const cue of cues) {
-        const key = `${lang}\u0000${m.subject}\u0000${m.unit}\u0000${m.change === true}\u0000${normalizeCue(cue)}`;
+      const { missing, keys } = checks.cues[lang];
+      if (missing) problems.push(missing);
+      for (const [cue, key] of keys) {
         const other = cueOwner.get(key);
         if (other === undefined) cueOwner.set(key, m);
         else if (other !== m) {
@@ -136,28 +187,12 @@ export function* validateFactBaseSteps(base: FactBase): Steps<FactProblem[]> {
         }
       }
     }
-
-    // Two unqualified values for the same time cannot both be right.
-    const byWhen = new Map<string, number>();
     for (let i = 0; i < m.observations.length; i++) {
       const o = m.observations[i];
       for (const id of o.sources) {
         if (!base.sources.has(id)) error('unknown-source', `metric "${m.id}" cites unknown source "${id}"`, o.location);
       }
-      const bad = implausibleValue(m.unit, o.value, o.of);
-      if (bad) error('bad-value', `metric "${m.id}" observation ${i + 1}: ${bad}`, o.location);
-      const words = countWords(o.quote);
-      if (words > MAX_QUOTE_WORDS) {
-        problems.push({ severity: 'warning', code: 'long-quote', message: `metric "${m.id}" observation ${i + 1} quotes ${words} words; quote at most about 25`, location: o.location });
-      }
-      if (o.qualifier || o.expectation) continue;
-      const key = `${o.when.start}/${o.when.end}`;
-      const j = byWhen.get(key);
-      if (j === undefined) byWhen.set(key, i);
-      else if (m.observations[j].value !== o.value) {
-        const p = m.observations[j];
-        error('contradiction', `metric "${m.id}" has ${p.value} (${where(p.location)}) and ${o.value} for the same time ${o.whenLabel}`, o.location);
-      }
+      for (const p of checks.observations[i]) problems.push(p);
     }
   }
   return problems;
