@@ -221,7 +221,7 @@ export class FactStore {
   }
 
   /**
-   * The same load in steps (a file parsed, a few thousand metrics validated or indexed), for a
+   * The same load in steps (a file parsed, a few hundred metrics validated or indexed), for a
    * server that answers other requests in between: drafts are checked against the current
    * base until the new one and its index are ready. The texts are those at the first step;
    * the store changes at the last, and not at all if setRoots was called meanwhile. Returns

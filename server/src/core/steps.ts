@@ -1,6 +1,6 @@
 // Long computations as generators that yield between units of work (a paragraph checked, a
-// fact file parsed, a thousand metrics validated or indexed): the CLI runs them to the end
-// at once; the language server runs them in slices, answering other requests in between.
+// fact file parsed, a few hundred metrics validated or indexed): the CLI runs them to the
+// end at once; the language server runs them in slices, answering other requests in between.
 
 export type Steps<T> = Generator<void, T, void>;
 
