@@ -17,6 +17,19 @@ describe('fact base reloads', () => {
       },
       () => clock,
     );
+  /** Loads that run until `load.finish()`; `load.started` counts those begun. */
+  const heldLoads = () => {
+    const load = { started: 0, finish: () => {} };
+    const r = new FactReloads(
+      () =>
+        new Promise<void>((resolve) => {
+          load.started++;
+          load.finish = resolve;
+        }),
+      () => clock,
+    );
+    return { r, load };
+  };
   /** Lets settled promises run on, so that what they schedule is due; then advances the mocked timers, and lets them run on again. */
   const tick = async (ms: number) => {
     const settle = async () => {
@@ -84,53 +97,35 @@ describe('fact base reloads', () => {
   });
 
   test('typing that paused while a load ran loads when that pause is long enough, not a whole wait after the load', async () => {
-    let finish = () => {};
-    let started = 0;
-    const r = new FactReloads(
-      () =>
-        new Promise<void>((resolve) => {
-          started++;
-          finish = resolve;
-        }),
-      () => clock,
-    );
+    const { r, load } = heldLoads();
     r.soon();
     await tick(0);
     await tick(100);
     r.afterTyping(); // at 100 ms, while the first load runs
     await tick(900);
-    finish(); // the load took 1000 ms: typing must pause until 1100 ms
+    load.finish(); // the load took 1000 ms: typing must pause until 1100 ms
     await tick(99);
-    assert.equal(started, 1);
+    assert.equal(load.started, 1);
     await tick(1);
-    assert.equal(started, 2);
-    finish();
+    assert.equal(load.started, 2);
+    load.finish();
   });
 
   test('changes during a load wait for it to end, then load once', async () => {
-    let finish = () => {};
-    let started = 0;
-    const r = new FactReloads(
-      () =>
-        new Promise<void>((resolve) => {
-          started++;
-          finish = resolve;
-        }),
-      () => clock,
-    );
+    const { r, load } = heldLoads();
     r.soon();
     await tick(0);
-    assert.equal(started, 1);
+    assert.equal(load.started, 1);
     r.soon();
     r.afterTyping();
     r.soon();
     await tick(1000);
-    assert.equal(started, 1, 'no second load while the first runs');
-    finish();
+    assert.equal(load.started, 1, 'no second load while the first runs');
+    load.finish();
     await tick(0);
-    assert.equal(started, 2, 'one load for the changes that came in meanwhile');
-    finish();
+    assert.equal(load.started, 2, 'one load for the changes that came in meanwhile');
+    load.finish();
     await tick(5000);
-    assert.equal(started, 2);
+    assert.equal(load.started, 2);
   });
 });

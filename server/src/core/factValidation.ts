@@ -2,6 +2,7 @@
 // that contradict each other, cues that would let the checker confuse two metrics,
 // metrics that prose cannot name in one of the languages, quotes too long to be quotes.
 
+import { perObject } from './memo';
 import { runToEnd, type Steps } from './steps';
 import type { FactBase, FactProblem, Lang, Location, Metric } from './types';
 
@@ -93,14 +94,7 @@ interface MetricChecks {
  * edit to one fact file, and the other files' metrics are the same objects as before
  * (factBase.ts keeps their parses), so only the cross-references are checked again.
  */
-function metricChecks(m: Metric): MetricChecks {
-  let checks = checked.get(m);
-  if (!checks) checked.set(m, (checks = computeMetricChecks(m)));
-  return checks;
-}
-const checked = new WeakMap<Metric, MetricChecks>();
-
-function computeMetricChecks(m: Metric): MetricChecks {
+const metricChecks = perObject((m: Metric): MetricChecks => {
   const error = (code: string, message: string, location: Location): FactProblem => ({ severity: 'error', code, message, location });
   const cues = {} as MetricChecks['cues'];
   for (const lang of LANGS) {
@@ -131,7 +125,7 @@ function computeMetricChecks(m: Metric): MetricChecks {
     return found;
   });
   return { cues, observations };
-}
+});
 
 export function validateFactBase(base: FactBase): FactProblem[] {
   return runToEnd(validateFactBaseSteps(base));

@@ -4,6 +4,7 @@
 // source's qualifier ("more than 240", "approximately 50%").
 import { mainSource, sourceLabel, statedValue, whenText, writtenValue } from './cite';
 import { latestObservation } from './factIndex';
+import { perObject } from './memo';
 import type { Approx, Claim, DateRange, FactBase, Observation, Verdict } from './types';
 import { inMetricUnit, type Measured } from './units';
 
@@ -60,19 +61,11 @@ function draftRange(m: Measured, approx: Approx | null): Range {
  * (0.066667 for one-fifteenth stands for 0.0666665…0.0666675), a whole step either way
  * where the source says "approximately".
  */
-function observedRange(o: Observation): Range {
-  let range = observedRanges.get(o);
-  if (!range) observedRanges.set(o, (range = computeObservedRange(o)));
-  return range;
-}
-/** Observations do not change once loaded: each one's range is worked out once. */
-const observedRanges = new WeakMap<Observation, Range>();
-
-function computeObservedRange(o: Observation): Range {
+const observedRange = perObject((o: Observation): Range => {
   const approx = o.qualifier?.approx;
   const place = roundingPlace(o.value, 0);
   return qualified(o.value, o.value, approx, approx === 'about' ? place : place / 2);
-}
+});
 
 function overlaps(a: Range, b: Range): boolean {
   const eps = 1e-9 * Math.max(1, Math.abs(a.low), Math.abs(b.low));
