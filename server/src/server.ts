@@ -84,12 +84,13 @@ const ready = new Promise<void>((r) => (markReady = r));
 async function diagnosticsOf(uri: string): Promise<Publication | undefined> {
   await ready;
   const doc = documents.get(uri);
-  // A fact file opened before the fact base folders were known: its problems are published with the fact base's.
-  if (!doc || isFactDoc(uri)) return undefined;
+  if (!doc) return undefined;
   const a = await drafts.analyse(doc);
   // Closed while settings were read: publishing now would leave stale findings behind.
   if (!documents.get(uri)) return undefined;
-  if (!a) return { version: doc.version, diagnostics: [] };
+  // Not a draft. A fact file (one opened before the fact base folders were known, say) has its
+  // problems published with the fact base's; any other document has nothing to show.
+  if (!a) return isFactDoc(uri) ? undefined : { version: doc.version, diagnostics: [] };
   // Deferred work waits for a draft's first diagnostics, not for any document's (nor longer than AFTER_LOAD_MS).
   afterStartSoon(AFTER_CHECK_MS);
   return { version: a.version, diagnostics: draftDiagnostics(a, store.base), analysis: a };
