@@ -78,6 +78,10 @@ function implausibleValue(unit: string, value: number, of: number | undefined): 
   return undefined;
 }
 
+function error(code: string, message: string, location: Location): FactProblem {
+  return { severity: 'error', code, message, location };
+}
+
 /** Metrics validated between the steps of validateFactBaseSteps. */
 const METRICS_PER_STEP = 500;
 
@@ -95,7 +99,6 @@ interface MetricChecks {
  * (factBase.ts keeps their parses), so only the cross-references are checked again.
  */
 const metricChecks = perObject((m: Metric): MetricChecks => {
-  const error = (code: string, message: string, location: Location): FactProblem => ({ severity: 'error', code, message, location });
   const cues = {} as MetricChecks['cues'];
   for (const lang of LANGS) {
     const list = m.cues[lang] ?? [];
@@ -134,27 +137,27 @@ export function validateFactBase(base: FactBase): FactProblem[] {
 /** validateFactBase in steps of METRICS_PER_STEP metrics. */
 export function* validateFactBaseSteps(base: FactBase): Steps<FactProblem[]> {
   const problems: FactProblem[] = [];
-  const error = (code: string, message: string, location: Location) => problems.push({ severity: 'error', code, message, location });
+  const report = (code: string, message: string, location: Location) => problems.push(error(code, message, location));
 
   for (const s of base.sources.values()) {
     if (s.editionOf !== undefined && !base.sources.has(s.editionOf)) {
-      error('unknown-source', `source "${s.id}" is an edition of unknown source "${s.editionOf}"`, s.location);
+      report('unknown-source', `source "${s.id}" is an edition of unknown source "${s.editionOf}"`, s.location);
     }
   }
   // Prose names a subject to pick its metrics: a name two subjects share picks neither.
   const nameOwner = new Map<string, string>();
   for (const s of base.subjects.values()) {
     if (s.parent !== undefined && !base.subjects.has(s.parent)) {
-      error('unknown-subject', `subject "${s.id}" lies within unknown subject "${s.parent}"`, s.location);
+      report('unknown-subject', `subject "${s.id}" lies within unknown subject "${s.parent}"`, s.location);
     } else if (s.parent !== undefined && liesWithinItself(base, s.id)) {
-      error('parent-cycle', `subject "${s.id}" lies within itself through its parents`, s.location);
+      report('parent-cycle', `subject "${s.id}" lies within itself through its parents`, s.location);
     }
     for (const lang of LANGS) {
       for (const name of s.names[lang] ?? []) {
         const key = `${lang}\u0000${normalizeCue(name)}`;
         const other = nameOwner.get(key);
         if (other === undefined) nameOwner.set(key, s.id);
-        else if (other !== s.id) error('shared-name', `name "${name}" (${lang}) names both subject "${other}" and subject "${s.id}"`, s.location);
+        else if (other !== s.id) report('shared-name', `name "${name}" (${lang}) names both subject "${other}" and subject "${s.id}"`, s.location);
       }
     }
   }
@@ -167,7 +170,7 @@ export function* validateFactBaseSteps(base: FactBase): Steps<FactProblem[]> {
   for (const m of base.metrics.values()) {
     if (++n % METRICS_PER_STEP === 0) yield;
     if (!base.subjects.has(m.subject)) {
-      error('unknown-subject', `metric "${m.id}" is about unknown subject "${m.subject}"`, m.location);
+      report('unknown-subject', `metric "${m.id}" is about unknown subject "${m.subject}"`, m.location);
     }
     const checks = metricChecks(m);
     for (const lang of LANGS) {
@@ -177,14 +180,14 @@ export function* validateFactBaseSteps(base: FactBase): Steps<FactProblem[]> {
         const other = cueOwner.get(key);
         if (other === undefined) cueOwner.set(key, m);
         else if (other !== m) {
-          error('shared-cue', `cue "${cue}" (${lang}) names both metric "${other.id}" and metric "${m.id}"; make the more specific one's cue longer`, m.location);
+          report('shared-cue', `cue "${cue}" (${lang}) names both metric "${other.id}" and metric "${m.id}"; make the more specific one's cue longer`, m.location);
         }
       }
     }
     for (let i = 0; i < m.observations.length; i++) {
       const o = m.observations[i];
       for (const id of o.sources) {
-        if (!base.sources.has(id)) error('unknown-source', `metric "${m.id}" cites unknown source "${id}"`, o.location);
+        if (!base.sources.has(id)) report('unknown-source', `metric "${m.id}" cites unknown source "${id}"`, o.location);
       }
       for (const p of checks.observations[i]) problems.push(p);
     }
