@@ -17,6 +17,14 @@ describe('fact base reloads', () => {
       },
       () => clock,
     );
+  /** Reloads whose first load, of `loadMs`, is done. */
+  const afterFirstLoad = async (loadMs: number) => {
+    const r = reloads(loadMs);
+    r.soon();
+    await tick(0);
+    assert.equal(loads, 1);
+    return r;
+  };
   /** Loads that run until `load.finish()`; `load.started` counts those begun. */
   const heldLoads = () => {
     const load = { started: 0, finish: () => {} };
@@ -57,10 +65,7 @@ describe('fact base reloads', () => {
   });
 
   test('after a slow load, typing loads once, when it pauses as long as that load took', async () => {
-    const r = reloads(400);
-    r.soon();
-    await tick(0);
-    assert.equal(loads, 1);
+    const r = await afterFirstLoad(400);
     for (let i = 0; i < 10; i++) {
       r.afterTyping();
       await tick(150);
@@ -73,9 +78,7 @@ describe('fact base reloads', () => {
   });
 
   test('a typed edit waits at most MAX_WAIT_MS for a pause, however slow the last load was', async () => {
-    const r = reloads(60_000);
-    r.soon();
-    await tick(0);
+    const r = await afterFirstLoad(60_000);
     r.afterTyping();
     await tick(MAX_WAIT_MS - 1);
     assert.equal(loads, 1);
@@ -84,9 +87,7 @@ describe('fact base reloads', () => {
   });
 
   test('another change loads on the next turn and takes the waiting typed edit along', async () => {
-    const r = reloads(400);
-    r.soon();
-    await tick(0);
+    const r = await afterFirstLoad(400);
     r.afterTyping();
     r.soon();
     r.afterTyping(); // a keystroke while that load is due changes nothing: it reads the newest text
