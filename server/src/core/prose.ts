@@ -6,6 +6,7 @@
 import type { Lang, LangSetting, Paragraph, Sentence } from './types';
 import type { TextEdit } from './textEdit';
 import { decideLanguage, languageEvidence, type LanguageEvidence } from './language';
+import { segmenter, SentenceSegments } from './sentenceBreaks';
 
 /** A masked document and where Markdown starts blocks that blank lines do not separate. */
 export interface MaskedDocument {
@@ -787,14 +788,6 @@ export function findParagraphs(masked: string, lang: LangSetting, breaks: readon
 
 // ---------------------------------------------------------------- sentences
 
-const segmenters = new Map<Lang, Intl.Segmenter>();
-
-function segmenter(lang: Lang): Intl.Segmenter {
-  let s = segmenters.get(lang);
-  if (!s) segmenters.set(lang, (s = new Intl.Segmenter(lang, { granularity: 'sentence' })));
-  return s;
-}
-
 // Abbreviations after which ICU's sentence rules break but a reader does not.
 const ABBREVIATIONS: Record<Lang, ReadonlySet<string>> = {
   en: new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'approx', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd', 'bn', 'mn', 'mln', 'fig', 'e.g', 'i.e', 'u.s', 'u.k', 'p.m', 'a.m']),
@@ -968,38 +961,38 @@ export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence
 /**
  * The sentences of one paragraph that contain the given offsets (ascending), each once, as
  * findSentences cuts them; undefined for a paragraph too long to be segmented in one piece.
- * ICU is asked only about the segments at those offsets, and about neighbours where an
- * abbreviation joins them: a checker that reads only the sentences with figures leaves the
- * others (two thirds of news copy) unsegmented.
+ * Only the segments at those offsets are read, and neighbours where an abbreviation joins
+ * them (sentenceBreaks.ts asks ICU only where the text leaves doubt): a checker that reads
+ * only the sentences with figures leaves the others (two thirds of news copy) unsegmented.
  */
 export function sentencesContaining(masked: string, paragraph: Paragraph, offsets: readonly number[]): Sentence[] | undefined {
   const from = paragraph.start;
   let flat = masked.slice(from, paragraph.end);
   if (flat.length > SEGMENT_WINDOW) return undefined;
   if (flat.indexOf('\n') >= 0 || flat.indexOf('\r') >= 0) flat = flat.replace(LINE_BREAKS, ' ');
-  const segments = segmenter(paragraph.lang).segment(flat);
+  const segments = new SentenceSegments(flat, paragraph.lang);
   const joins = (end: number) => flat.charCodeAt(end - 1) === 46 && isFalseBreak(masked, from, from + end, paragraph.lang);
   const sentences: Sentence[] = [];
   for (const offset of offsets) {
     const at = offset - from;
+    if (at < 0 || at >= flat.length) continue;
     if (sentences.length > 0 && at < sentences[sentences.length - 1].end - from) continue;
-    const seg = segments.containing(at);
-    if (!seg) continue;
-    let start = trimStart(flat, seg.index, seg.index + seg.segment.length);
-    let rawEnd = seg.index + seg.segment.length;
+    segments.containing(at);
+    let start = trimStart(flat, segments.index, segments.end);
+    let rawEnd = segments.end;
     let end = trimEnd(flat, start, rawEnd);
     if (start === end) continue;
     // Earlier segments whose trimmed end is a false break belong to this sentence.
-    for (let k = trimEnd(flat, 0, seg.index); k > 0 && joins(k); k = trimEnd(flat, 0, start)) {
-      const prev = segments.containing(k - 1)!;
-      start = trimStart(flat, prev.index, k);
+    for (let k = trimEnd(flat, 0, segments.index); k > 0 && joins(k); k = trimEnd(flat, 0, start)) {
+      segments.containing(k - 1);
+      start = trimStart(flat, segments.index, k);
     }
     // So do later ones, while this one's end is a false break.
     while (joins(end)) {
       const next = trimStart(flat, rawEnd, flat.length);
       if (next === flat.length) break;
-      const seg2 = segments.containing(next)!;
-      rawEnd = seg2.index + seg2.segment.length;
+      segments.containing(next);
+      rawEnd = segments.end;
       end = trimEnd(flat, next, rawEnd);
     }
     if (sentences.length > 0 && sentences[sentences.length - 1].start === from + start) continue;
