@@ -42,6 +42,12 @@ function isStop(c: number): boolean {
 }
 
 /**
+ * The characters that can make or doubt a break: stops, line breaks (read as spaces before
+ * segmenting; here a doubt) and all beyond ASCII but the letters of Latin-1, which are quiet.
+ */
+const WATCHED = /[.!?\n\r\u0080-\u00bf\u00d7\u00f7\u0100-\uffff]/g;
+
+/**
  * Per UTF-16 code unit beyond ASCII: 0 not asked yet, 1 neither a stop nor a paragraph
  * separator in ICU's sentence rules, 2 one of them (or a surrogate, which ICU reads in pairs).
  */
@@ -99,31 +105,34 @@ export class SentenceSegments {
     const n = text.length;
     let start = 0;
     let doubt = false;
-    // A stop that would put the segment in doubt unless only stops and spaces follow it to the segment's end.
-    let pending = false;
-    // The last character that was not a space was a stop; the last one read was a space.
-    let afterStop = false;
-    let afterSpace = false;
-    for (let p = 0; p < n; p++) {
+    // Only stops and characters beyond ASCII can break a segment: the platform's search skips the rest.
+    for (let p = 0; ; ) {
+      WATCHED.lastIndex = p;
+      if (!WATCHED.test(text)) break;
+      p = WATCHED.lastIndex - 1;
       const c = text.charCodeAt(p);
-      if (c === SPACE) {
-        afterSpace = true;
+      if (!isStop(c)) {
+        if (c < 0x80 || !isQuiet(c)) doubt = true;
+        p++;
         continue;
       }
-      if (afterSpace && afterStop && isUpper(c)) {
+      // A run of stops and spaces: the end of a segment where a capital follows after a space
+      // (or nothing follows), otherwise stops inside one, each of which must break nothing.
+      let r = p + 1;
+      while (r < n && (isStop(text.charCodeAt(r)) || text.charCodeAt(r) === SPACE)) r++;
+      if (r === n) break;
+      if (text.charCodeAt(r - 1) === SPACE && isUpper(text.charCodeAt(r))) {
         this.starts.push(start);
         this.doubtful.push(doubt);
-        start = p;
-        doubt = pending = false;
-      } else if (isStop(c)) {
-        if (c !== DOT || !dotJoins(text, p)) pending = true;
+        start = r;
+        doubt = false;
       } else {
-        if (pending) doubt = true;
-        pending = false;
-        if (c >= 0x80 ? !isQuiet(c) : c === 10 || c === 13) doubt = true;
+        for (let s = p; s < r && !doubt; s++) {
+          const d = text.charCodeAt(s);
+          if (d !== SPACE && (d !== DOT || !dotJoins(text, s))) doubt = true;
+        }
       }
-      afterStop = isStop(c);
-      afterSpace = false;
+      p = r;
     }
     this.starts.push(start);
     this.doubtful.push(doubt);
