@@ -161,7 +161,7 @@ test('a very long paragraph is segmented in windows, quickly and without losing 
   assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
 });
 
-test('the sentences containing given offsets are the ones findSentences cuts there, false breaks joined on both sides', () => {
+test('the sentences containing given offsets, or all of them, are the ones findSentences cuts, false breaks joined on both sides', () => {
   // Pieces chosen for ICU's breaks and the breaks undone after them (abbreviations, initials,
   // German ordinals), on hard-wrapped lines and with runs of spaces.
   const pieces = ['Mr.', 'Dr.', 'U.S.', 'z. B.', 'des 13.', 'am 30.', 'Platz 5.', 'Jan.', 'It rose.', 'Why?', 'Yes!', '"Done."', 'e.g.', 'ca.', 'Nr.', 'the end', '\n', '  ', '3.5%', '(see p.', '2.)', 'Chongqing', 'firms'];
@@ -176,6 +176,7 @@ test('the sentences containing given offsets are the ones findSentences cuts the
         .sort((a, b) => a - b);
       const expected = all.filter((s) => offsets.some((o) => s.start <= o && o < s.end));
       assert.deepEqual(sentencesContaining(text, p, offsets), expected);
+      assert.deepEqual(sentencesContaining(text, p, 'all'), all);
     }),
     { numRuns: 2000, seed: 29 },
   );

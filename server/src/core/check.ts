@@ -166,8 +166,8 @@ export class DocumentChecker {
   /**
    * The sentences of a paragraph whose reading can change its result: those with figures,
    * when no other sentence names a subject (they could only end the subjects carried);
-   * otherwise all of them. Sentences are found by ICU, a fixed cost per sentence asked
-   * about, and most sentences of news copy have no figure.
+   * otherwise all of them. Finding a sentence costs a pass over it (sentenceBreaks.ts),
+   * and most sentences of news copy have no figure.
    */
   private sentencesToRead(masked: string, p: Paragraph, found: readonly Figure[]): Sentence[] {
     const subjects = this.index.subjects[p.lang];
@@ -186,7 +186,7 @@ export class DocumentChecker {
       }
       if (!named && !names(at, p.end)) return withFigures;
     }
-    return findSentences(masked, [p]);
+    return sentencesContaining(masked, p, 'all') ?? findSentences(masked, [p]);
   }
 }
 

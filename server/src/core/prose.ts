@@ -959,13 +959,14 @@ export function findSentences(masked: string, paragraphs: Paragraph[]): Sentence
 }
 
 /**
- * The sentences of one paragraph that contain the given offsets (ascending), each once, as
- * findSentences cuts them; undefined for a paragraph too long to be segmented in one piece.
- * Only the segments at those offsets are read, and neighbours where an abbreviation joins
- * them (sentenceBreaks.ts asks ICU only where the text leaves doubt): a checker that reads
- * only the sentences with figures leaves the others (two thirds of news copy) unsegmented.
+ * The sentences of one paragraph that contain the given offsets (ascending), each once, or
+ * all its sentences, as findSentences cuts them; undefined for a paragraph too long to be
+ * segmented in one piece. Only the segments at those offsets are read, and neighbours where an
+ * abbreviation joins them (sentenceBreaks.ts asks ICU only where the text leaves doubt): a
+ * checker that reads only the sentences with figures leaves the others (two thirds of news
+ * copy) unsegmented.
  */
-export function sentencesContaining(masked: string, paragraph: Paragraph, offsets: readonly number[]): Sentence[] | undefined {
+export function sentencesContaining(masked: string, paragraph: Paragraph, offsets: readonly number[] | 'all'): Sentence[] | undefined {
   const from = paragraph.start;
   let flat = masked.slice(from, paragraph.end);
   if (flat.length > SEGMENT_WINDOW) return undefined;
@@ -973,19 +974,29 @@ export function sentencesContaining(masked: string, paragraph: Paragraph, offset
   const segments = new SentenceSegments(flat, paragraph.lang);
   const joins = (end: number) => flat.charCodeAt(end - 1) === 46 && isFalseBreak(masked, from, from + end, paragraph.lang);
   const sentences: Sentence[] = [];
-  for (const offset of offsets) {
-    const at = offset - from;
-    if (at < 0 || at >= flat.length) continue;
-    if (sentences.length > 0 && at < sentences[sentences.length - 1].end - from) continue;
+  // For 'all': where the next sentence is looked for, past every segment read so far.
+  let cursor = 0;
+  for (let k = 0; ; k++) {
+    let at: number;
+    if (offsets === 'all') {
+      if (cursor >= flat.length) break;
+      at = cursor;
+    } else {
+      if (k >= offsets.length) break;
+      at = offsets[k] - from;
+      if (at < 0 || at >= flat.length) continue;
+      if (sentences.length > 0 && at < sentences[sentences.length - 1].end - from) continue;
+    }
     segments.containing(at);
     let start = trimStart(flat, segments.index, segments.end);
     let rawEnd = segments.end;
     let end = trimEnd(flat, start, rawEnd);
+    cursor = rawEnd;
     if (start === end) continue;
     // Earlier segments whose trimmed end is a false break belong to this sentence.
-    for (let k = trimEnd(flat, 0, segments.index); k > 0 && joins(k); k = trimEnd(flat, 0, start)) {
-      segments.containing(k - 1);
-      start = trimStart(flat, segments.index, k);
+    for (let j = trimEnd(flat, 0, segments.index); j > 0 && joins(j); j = trimEnd(flat, 0, start)) {
+      segments.containing(j - 1);
+      start = trimStart(flat, segments.index, j);
     }
     // So do later ones, while this one's end is a false break.
     while (joins(end)) {
@@ -995,6 +1006,7 @@ export function sentencesContaining(masked: string, paragraph: Paragraph, offset
       rawEnd = segments.end;
       end = trimEnd(flat, next, rawEnd);
     }
+    cursor = rawEnd;
     if (sentences.length > 0 && sentences[sentences.length - 1].start === from + start) continue;
     sentences.push({ start: from + start, end: from + end, lang: paragraph.lang, paragraph: 0 });
   }
