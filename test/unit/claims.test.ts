@@ -72,7 +72,7 @@ function link(doc: string, figures: Figure[], lang: 'en' | 'de' = 'en') {
   const claims = linkSentence({
     text: doc,
     sentence: { start: 0, end: doc.length, lang, paragraph: 0 },
-    tokens: words.tokens(), figures, subjects, cues: index.cues[lang].matchAll(words), times: [],
+    words, figures, subjects, cues: index.cues[lang].matchAll(words), times: [],
   });
   return claims.map((c) => [c.figure.text, c.metric.id]);
 }

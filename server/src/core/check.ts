@@ -156,7 +156,7 @@ export class DocumentChecker {
       // A cue within a name is part of the name: "trade" in "Chongqing Pilot Free Trade Zone".
       if (names.length > 0) cues = cues.filter((c) => !names.some((n) => n.from <= c.from && c.to <= n.to));
       if (cues.length === 0) continue;
-      for (const claim of linkSentence({ text: masked, sentence, tokens: words.tokens(), figures: inSentence, subjects: active, cues, times })) {
+      for (const claim of linkSentence({ text: masked, sentence, words, figures: inSentence, subjects: active, cues, times })) {
         claims.push({ claim, verdict: judge(claim, this.base, masked) });
       }
     }

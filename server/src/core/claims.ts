@@ -3,7 +3,7 @@
 // and the figure's unit fits the metric. When in doubt the figure stays unlinked: a
 // missed check costs little, a false alarm costs the writer's trust.
 import type { FactIndex } from './factIndex';
-import { wordHash, type PhraseMatch, type Token } from './phrases';
+import { wordHash, type PhraseMatch, type WordRun } from './phrases';
 import type { Claim, Figure, Metric, Sentence, Subject, TimeMention } from './types';
 import { canState } from './units';
 
@@ -28,8 +28,8 @@ export interface SentenceContext {
   /** The (masked) document text. */
   text: string;
   sentence: Sentence;
-  /** The sentence's words. */
-  tokens: Token[];
+  /** The sentence's words, read in place (no object per word: every sentence with a figure and a cue comes here). */
+  words: WordRun;
   /** Figures that lie in the sentence, in order. */
   figures: Figure[];
   /** Subjects the sentence is about (named in it, or carried from earlier sentences), in the order named. */
@@ -74,20 +74,20 @@ interface Candidate {
 
 /** Claims in one sentence: each figure linked to at most one metric, each cue used once per metric. */
 export function linkSentence(ctx: SentenceContext): Claim[] {
-  const { tokens, figures, cues, subjects } = ctx;
+  const { words, figures, cues, subjects } = ctx;
   if (figures.length === 0 || cues.length === 0) return [];
   // Plain loops below, not closures per figure, cue and metric: every sentence with a figure and a cue comes here.
   const spans: Span[] = [];
   const insideCue: boolean[] = [];
   const change: boolean[] = [];
   for (const f of figures) {
-    const span = tokenSpan(tokens, f.qualifierStart ?? f.start, f.end);
+    const span = tokenSpan(words, f.qualifierStart ?? f.start, f.end);
     spans.push(span);
     // A number inside a cue is part of a name ("Fortune 500 companies"), not a figure.
     let inside = false;
     for (const c of cues) if (span.from < c.to && c.from < span.to) inside = true;
     insideCue.push(inside);
-    change.push(isChange(f, tokens, span.from));
+    change.push(isChange(f, words, span.from));
   }
   const fits = (fi: number, metric: Metric): boolean => fitsMetric(figures[fi], change[fi], metric, subjects);
 
@@ -103,14 +103,14 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
     claims.push({
       figure,
       metric,
-      cue: { start: tokens[cue.from].start, end: tokens[cue.to - 1].end },
+      cue: { start: words.starts[cue.from], end: words.ends[cue.to - 1] },
       sentence: { start: ctx.sentence.start, end: ctx.sentence.end },
-      time: nearestTime(ctx.times, tokens, spans[fi]),
+      time: nearestTime(ctx.times, words, spans[fi]),
     });
   };
 
   // Pairing needs two figures at least.
-  if (figures.length > 1 && namesRespectively(tokens)) pairRespectively(ctx, insideCue, change, fits, decided, claim);
+  if (figures.length > 1 && namesRespectively(words)) pairRespectively(ctx, insideCue, change, fits, decided, claim);
 
   const candidates: Candidate[] = [];
   for (let fi = 0; fi < figures.length; fi++) {
@@ -120,8 +120,8 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
     for (let ci = 0; ci < cues.length; ci++) {
       const cue = cues[ci];
       const after = cue.from >= span.to;
-      const words = after ? cue.from - span.to : span.from - cue.to;
-      if (words > MAX_DISTANCE) continue;
+      const apart = after ? cue.from - span.to : span.from - cue.to;
+      if (apart > MAX_DISTANCE) continue;
       const gapFrom = after ? span.to : cue.to;
       const gapTo = after ? cue.from : span.from;
       let distance = -1;
@@ -131,9 +131,9 @@ export function linkSentence(ctx: SentenceContext): Claim[] {
         if (figureBetween(spans, fi, gapFrom, gapTo, metric, fits)) continue;
         if (distance < 0) {
           const breaks = after
-            ? clauseBreaks(ctx.text, figure.end, tokens[cue.from].start)
-            : clauseBreaks(ctx.text, tokens[cue.to - 1].end, figure.qualifierStart ?? figure.start);
-          distance = words + CLAUSE_BREAK * breaks;
+            ? clauseBreaks(ctx.text, figure.end, words.starts[cue.from])
+            : clauseBreaks(ctx.text, words.ends[cue.to - 1], figure.qualifierStart ?? figure.start);
+          distance = apart + CLAUSE_BREAK * breaks;
         }
         candidates.push({ figure: fi, cue: ci, metric, distance, after });
       }
@@ -161,12 +161,12 @@ function fitsMetric(figure: Figure, change: boolean, metric: Metric, subjects: r
   return subjects.includes(metric.subject) && canState(figure, metric) && (figure.kind === 'percentagePoints' || Boolean(metric.change) === change);
 }
 
-function namesRespectively(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (RESPECTIVELY_HASHES.has(t.hash) && RESPECTIVELY.has(t.norm)) return true;
+function namesRespectively(words: WordRun): boolean {
+  for (let k = 0; k < words.length; k++) if (RESPECTIVELY_HASHES.has(words.hashes[k]) && RESPECTIVELY.has(words.norm(k))) return true;
   return false;
 }
 
-/** Whether a figure other than `fi` lies within tokens [gapFrom, gapTo) and fits the metric. */
+/** Whether a figure other than `fi` lies within words [gapFrom, gapTo) and fits the metric. */
 function figureBetween(spans: readonly Span[], fi: number, gapFrom: number, gapTo: number, metric: Metric, fits: (fi: number, metric: Metric) => boolean): boolean {
   for (let other = 0; other < spans.length; other++) {
     const s = spans[other];
@@ -227,30 +227,30 @@ function clauseBreaks(text: string, from: number, to: number): number {
   return n;
 }
 
-function tokenSpan(tokens: readonly Token[], start: number, end: number): Span {
+function tokenSpan(words: WordRun, start: number, end: number): Span {
   let from = 0;
-  while (from < tokens.length && tokens[from].end <= start) from++;
+  while (from < words.length && words.ends[from] <= start) from++;
   let to = from;
-  while (to < tokens.length && tokens[to].start < end) to++;
+  while (to < words.length && words.starts[to] < end) to++;
   return { from, to };
 }
 
-function isChange(figure: Figure, tokens: readonly Token[], from: number): boolean {
+function isChange(figure: Figure, words: WordRun, from: number): boolean {
   if (figure.kind !== 'percent' && figure.kind !== 'multiple') return false;
   for (let i = Math.max(0, from - CHANGE_LOOKBACK); i < from; i++) {
-    const word = tokens[i].norm;
-    if (word === 'up' && i > 0 && PHRASAL_UP.has(tokens[i - 1].norm)) continue;
+    const word = words.norm(i);
+    if (word === 'up' && i > 0 && PHRASAL_UP.has(words.norm(i - 1))) continue;
     if (CHANGE_WORDS.has(word)) return true;
   }
   return false;
 }
 
 /** The date or period nearest to a figure, in words; on a tie the one after it ("1,297 trains in 2020"). */
-function nearestTime(times: readonly TimeMention[], tokens: readonly Token[], span: Span): TimeMention | undefined {
+function nearestTime(times: readonly TimeMention[], words: WordRun, span: Span): TimeMention | undefined {
   let best: TimeMention | undefined;
   let bestDistance = Infinity;
   for (const t of times) {
-    const at = tokenSpan(tokens, t.start, t.end);
+    const at = tokenSpan(words, t.start, t.end);
     const after = at.from >= span.to;
     const d = after ? at.from - span.to : at.to <= span.from ? span.from - at.to + 0.5 : 0;
     if (d < bestDistance) {
