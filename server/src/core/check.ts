@@ -44,6 +44,15 @@ interface LastCheck {
   evidence: EvidenceByStart;
 }
 
+/** What a paragraph says, whatever subjects earlier paragraphs carry into it. */
+interface ParagraphReading {
+  figures: Figure[];
+  /** The sentences whose reading can change the paragraph's result (sentencesToRead). */
+  sentences: Sentence[];
+  /** Per sentence, the dates and periods it names: for each sentence with a figure. */
+  times: Array<TimeMention[] | undefined>;
+}
+
 /**
  * Checks successive versions of a document, reusing the results of unchanged paragraphs. A
  * paragraph is unchanged where it lies wholly before or after the edit (the masked texts'
@@ -87,15 +96,8 @@ export class DocumentChecker {
     const claims: CheckedClaim[] = [];
     const figures: Figure[] = [];
     let carry: string[] = [];
-    // Where nothing can be reused, the figures of every paragraph are found first: the
-    // scanner's tables then stay in the processor's caches, and the whole check takes ~8% less.
-    const found: Figure[][] | undefined = last && edit ? undefined : [];
-    if (found) {
-      for (const q of paragraphs) {
-        yield;
-        found.push(findFigures(masked, q.lang, q.start, q.end));
-      }
-    }
+    // Where nothing can be reused, every paragraph is read first, stage by stage.
+    const readings = last && edit ? undefined : yield* this.read(masked, paragraphs, date);
     for (let i = 0; i < paragraphs.length; i++) {
       yield;
       const p = paragraphs[i];
@@ -111,7 +113,7 @@ export class DocumentChecker {
           }
         }
       }
-      result ??= this.checkParagraph(masked, p, i, carry, date, found?.[i]);
+      result ??= this.checkParagraph(masked, p, i, carry, readings?.[i] ?? runToEnd(this.read(masked, [p], date))[0]);
       results.push(result);
       carried.push(carry);
       claims.push(...result.claims);
@@ -127,14 +129,47 @@ export class DocumentChecker {
     return { claims: markSuppressed(text, format, claims), figures, paragraphs };
   }
 
-  /** `found`: the paragraph's figures, where already found. */
-  private checkParagraph(masked: string, p: Paragraph, index: number, carry: string[], date: string, found = findFigures(masked, p.lang, p.start, p.end)): ParagraphResult {
+  /**
+   * The readings of paragraphs, stage by stage: the figures of all, then the sentences of all,
+   * then those sentences' dates and periods. Each stage's tables then stay in the processor's
+   * caches: a first check of the bench draft takes ~15% less than going paragraph by paragraph.
+   */
+  private *read(masked: string, paragraphs: readonly Paragraph[], date: string): Steps<ParagraphReading[]> {
+    const figures: Figure[][] = [];
+    for (const p of paragraphs) {
+      yield;
+      figures.push(findFigures(masked, p.lang, p.start, p.end));
+    }
+    const sentences: Sentence[][] = [];
+    for (let i = 0; i < paragraphs.length; i++) {
+      yield;
+      sentences.push(this.sentencesToRead(masked, paragraphs[i], figures[i]));
+    }
+    const readings: ParagraphReading[] = [];
+    for (let i = 0; i < paragraphs.length; i++) {
+      yield;
+      const found = figures[i];
+      let f = 0;
+      const times = sentences[i].map((s) => {
+        // Figures and sentences are both in order: one walk over each.
+        let any = false;
+        for (; f < found.length && found[f].start < s.end; f++) if (found[f].start >= s.start) any = true;
+        return any ? findTimeMentions(masked, s.start, s.end, paragraphs[i].lang, date) : undefined;
+      });
+      readings.push({ figures: figures[i], sentences: sentences[i], times });
+    }
+    return readings;
+  }
+
+  private checkParagraph(masked: string, p: Paragraph, index: number, carry: string[], reading: ParagraphReading): ParagraphResult {
+    const found = reading.figures;
     const figures: Figure[] = [];
     const claims: CheckedClaim[] = [];
     let active: readonly string[] = carry;
     let subjectsOut: string[] = [];
     let f = 0;
-    for (const sentence of this.sentencesToRead(masked, p, found)) {
+    for (let k = 0; k < reading.sentences.length; k++) {
+      const sentence = reading.sentences[k];
       sentence.paragraph = index; // findSentences numbers within the one paragraph it was given
       let inSentence: Figure[] = [];
       while (f < found.length && found[f].start < sentence.end) {
@@ -149,7 +184,7 @@ export class DocumentChecker {
         subjectsOut = named;
       }
       if (inSentence.length === 0) continue;
-      let times = findTimeMentions(masked, sentence.start, sentence.end, p.lang, date);
+      let times = reading.times[k]!;
       if (times.length > 0) {
         // A number inside a longer date or period ("the first eight months of 2021") is part of
         // it; a mention that is nothing but a figure ("2000 companies") was a misreading.
