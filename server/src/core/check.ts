@@ -214,9 +214,10 @@ export class DocumentChecker {
    * and most sentences of news copy have no figure.
    */
   private sentencesToRead(masked: string, p: Paragraph, found: readonly Figure[]): Sentence[] {
-    const subjects = this.index.subjects[p.lang];
-    // Leftmost-longest matching over a stretch of whole sentences finds a name if any of them has one.
-    const names = (from: number, to: number) => from < to && subjects.matchAll(this.words.scan(masked, from, to)).length > 0;
+    const subjects = this.index.subjects[p.lang].matcher;
+    // Leftmost-longest matching over a stretch of whole sentences finds a name if any of them
+    // has one; how many there are is all that is asked, so no match objects are made.
+    const names = (from: number, to: number) => from < to && subjects.find(this.words.scan(masked, from, to)) > 0;
     const withFigures = found.length === 0 ? [] : sentencesContaining(masked, p, found.map((g) => g.start));
     if (withFigures) {
       let at = p.start;
