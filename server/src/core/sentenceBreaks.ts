@@ -53,9 +53,8 @@ const WATCHED = /[.!?\n\r\u0080-\u00bf\u00d7\u00f7\u0100-\uffff]/g;
  */
 const QUIET_WIDE = new Uint8Array(0x10000);
 
-/** Whether code unit c can start no sentence break of its own. */
+/** Whether code unit c, beyond ASCII, can start no sentence break of its own (English and German share the rules). */
 function isQuiet(c: number): boolean {
-  if (c < 0x80) return !isStop(c) && c !== 10 && c !== 13;
   let known = QUIET_WIDE[c];
   if (known === 0) {
     // A stop breaks "a<c> Bb" before the capital, a separator breaks "a<c>b" after itself.
@@ -112,6 +111,7 @@ export class SentenceSegments {
       p = WATCHED.lastIndex - 1;
       const c = text.charCodeAt(p);
       if (!isStop(c)) {
+        // A line break (callers pass paragraphs with them read as spaces) or a character beyond ASCII.
         if (c < 0x80 || !isQuiet(c)) doubt = true;
         p++;
         continue;
