@@ -78,9 +78,10 @@ export class DocumentChecker {
   }
 
   /**
-   * The same check, one paragraph per step: a server drives it between other requests and
-   * stops driving it when a newer version replaces the text. What the checker remembers
-   * changes only when the last step completes, so an abandoned check leaves it as it was.
+   * The same check, one paragraph (or one stage of reading one) per step: a server drives it
+   * between other requests and stops driving it when a newer version replaces the text. What
+   * the checker remembers changes only when the last step completes, so an abandoned check
+   * leaves it as it was.
    */
   *checkSteps(text: string, options: CheckOptions = {}): Steps<CheckResult> {
     const format = options.format ?? 'markdown';
