@@ -46,9 +46,10 @@ interface LastCheck {
 
 /** What a paragraph says, whatever subjects earlier paragraphs carry into it. */
 interface ParagraphReading {
-  figures: Figure[];
   /** The sentences whose reading can change the paragraph's result (sentencesToRead). */
   sentences: Sentence[];
+  /** Per sentence, the figures in it. */
+  figures: Figure[][];
   /** Per sentence, the dates and periods it names: for each sentence with a figure. */
   times: Array<TimeMention[] | undefined>;
 }
@@ -151,32 +152,27 @@ export class DocumentChecker {
       yield;
       const found = figures[i];
       let f = 0;
-      const times = sentences[i].map((s) => {
+      const inSentences = sentences[i].map((s) => {
         // Figures and sentences are both in order: one walk over each.
-        let any = false;
-        for (; f < found.length && found[f].start < s.end; f++) if (found[f].start >= s.start) any = true;
-        return any ? findTimeMentions(masked, s.start, s.end, paragraphs[i].lang, date) : undefined;
+        const inSentence: Figure[] = [];
+        for (; f < found.length && found[f].start < s.end; f++) if (found[f].start >= s.start) inSentence.push(found[f]);
+        return inSentence;
       });
-      readings.push({ figures: figures[i], sentences: sentences[i], times });
+      const times = sentences[i].map((s, k) => (inSentences[k].length > 0 ? findTimeMentions(masked, s.start, s.end, paragraphs[i].lang, date) : undefined));
+      readings.push({ sentences: sentences[i], figures: inSentences, times });
     }
     return readings;
   }
 
   private checkParagraph(masked: string, p: Paragraph, index: number, carry: string[], reading: ParagraphReading): ParagraphResult {
-    const found = reading.figures;
     const figures: Figure[] = [];
     const claims: CheckedClaim[] = [];
     let active: readonly string[] = carry;
     let subjectsOut: string[] = [];
-    let f = 0;
     for (let k = 0; k < reading.sentences.length; k++) {
       const sentence = reading.sentences[k];
       sentence.paragraph = index; // findSentences numbers within the one paragraph it was given
-      let inSentence: Figure[] = [];
-      while (f < found.length && found[f].start < sentence.end) {
-        if (found[f].start >= sentence.start) inSentence.push(found[f]);
-        f++;
-      }
+      let inSentence = reading.figures[k];
       const words = this.words.scan(masked, sentence.start, sentence.end);
       const names = this.index.subjects[p.lang].matchAll(words);
       const named = namedSubjects(names, this.index);
