@@ -4,7 +4,7 @@
 // them here; a compiled base (compiledBase.ts) loads the same tries from its file and
 // reads metrics on demand, so both go through the same checking code.
 import { PhraseIndex, PhraseMatcher, PhraseTrieBuilder, type PhraseTrie } from './phrases';
-import { runToEnd, type Steps } from './steps';
+import { METRICS_PER_STEP, runToEnd, type Steps } from './steps';
 import type { FactBase, Lang, Metric, Observation, Subject } from './types';
 
 const LANGS: readonly Lang[] = ['en', 'de'];
@@ -88,9 +88,6 @@ const built = new WeakMap<FactBase, FactIndex>();
 export function factIndex(base: FactBase): FactIndex {
   return built.get(base) ?? runToEnd(factIndexSteps(base));
 }
-
-/** Metrics indexed between the steps of factIndexSteps. */
-const METRICS_PER_STEP = 500;
 
 /** factIndex in steps of METRICS_PER_STEP metrics, for a server that builds the index of a new base before it checks drafts against it. */
 export function* factIndexSteps(base: FactBase): Steps<FactIndex> {

@@ -3,7 +3,7 @@
 // metrics that prose cannot name in one of the languages, quotes too long to be quotes.
 
 import { perObject } from './memo';
-import { runToEnd, type Steps } from './steps';
+import { METRICS_PER_STEP, runToEnd, type Steps } from './steps';
 import type { FactBase, FactProblem, Lang, Location, Metric } from './types';
 
 /** Quotes longer than this are no longer "the few words around the figure". */
@@ -81,9 +81,6 @@ function implausibleValue(unit: string, value: number, of: number | undefined): 
 function error(code: string, message: string, location: Location): FactProblem {
   return { severity: 'error', code, message, location };
 }
-
-/** Metrics validated between the steps of validateFactBaseSteps. */
-const METRICS_PER_STEP = 500;
 
 /** What validating a metric finds in the metric alone: the same whichever base it is in. */
 interface MetricChecks {

@@ -4,6 +4,9 @@
 
 export type Steps<T> = Generator<void, T, void>;
 
+/** Metrics validated or indexed between two steps (about 25 ms of work). */
+export const METRICS_PER_STEP = 500;
+
 /** Runs steps to the end and returns their result. */
 export function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
