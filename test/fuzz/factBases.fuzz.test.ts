@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { loadFactFiles, MAX_FACT_FILE_CHARS } from '../../server/src/core/factBase';
+import { loadFactFiles, MAX_FACT_FILE_CHARS, parseFactFileByItems, parseFactFileWhole } from '../../server/src/core/factBase';
 import { params } from './arbitraries';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -106,4 +106,37 @@ test('damaged fact files: never throw, problems lie inside their file, no metric
     }),
     params(100),
   );
+});
+
+/** A fact file laid out anew: items moved right or to the key's column, comment and blank lines put in, CRLF. */
+const relaid = fc.record({
+  shift: fc.constantFrom(-2, 0, 0, 1, 2, 4),
+  // Mostly lines that keep a file plain (comments, blank lines), some that may not.
+  inserts: fc.array(fc.tuple(fc.nat(), fc.nat(8), fc.oneof({ arbitrary: fc.constantFrom('# c', '', '#'), weight: 4 }, fc.constantFrom('- x', 'k: v', '"q', '|', '&a', '*a'))), { maxLength: 3 }),
+  crlf: fc.boolean(),
+});
+
+test('a fact file parsed item by item, wherever that applies, gives exactly what its whole parse gives', () => {
+  let byItems = 0;
+  let cases = 0;
+  fc.assert(
+    fc.property(fc.nat(SHIPPED.length - 1), relaid, fc.option(damage, { freq: 2 }), (which, { shift, inserts, crlf }, edits) => {
+      let lines = SHIPPED[which].text.split('\n').map((l) => (l === '' || !l.startsWith(' ') ? l : shift < 0 ? l.slice(-shift) : ' '.repeat(shift) + l));
+      for (const [at, indent, line] of inserts) lines.splice(at % (lines.length + 1), 0, ' '.repeat(indent) + line);
+      let text = lines.join(crlf ? '\r\n' : '\n');
+      for (const [at, del, insert] of edits ?? []) {
+        const start = at % (text.length + 1);
+        text = text.slice(0, start) + insert + text.slice(start + del);
+      }
+      const file = { path: SHIPPED[which].path, text };
+      const items = parseFactFileByItems(file);
+      cases++;
+      if (items === undefined) return;
+      byItems++;
+      assert.deepEqual(items, parseFactFileWhole(file));
+    }),
+    params(300),
+  );
+  // Most cases keep the plain layout: the property is not held by sending every file to the whole parse.
+  assert.ok(byItems >= cases / 4, `${byItems} of ${cases} cases parsed item by item`);
 });
