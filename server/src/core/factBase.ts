@@ -92,7 +92,9 @@ export function* loadFactFilesSteps(files: FactFile[], cache?: ParseCache): Step
     const cached = lastParsed.get(file.path);
     let parsed = cached && cached.text === file.text ? cached.parsed : cache?.get(file);
     if (!parsed) {
-      parsed = parseFactFile(file);
+      // A file being fixed in an editor stays broken over most keystrokes: while its last parse
+      // found YAML or schema problems, it is parsed whole at once, not item by item first.
+      parsed = parseFactFile(file, cached?.parsed.problems.some((p) => p.code === 'yaml' || p.code === 'schema') === true);
       cache?.parsed(file, parsed);
     }
     parsedNow.set(file.path, { text: file.text, parsed });
@@ -123,10 +125,10 @@ function add<T extends { id: string; location: Location }>(
   layers.set(item, layer);
 }
 
-function parseFactFile(file: FactFile): ParsedFile {
+function parseFactFile(file: FactFile, whole: boolean): ParsedFile {
   if (file.text.length > MAX_FACT_FILE_CHARS) return { sources: [], subjects: [], metrics: [], problems: [tooLarge(file.path)] };
   try {
-    return parseFactFileByItems(file) ?? parseFactFileWhole(file);
+    return (whole ? undefined : parseFactFileByItems(file)) ?? parseFactFileWhole(file);
   } catch (err) {
     // A bug or an input the yaml package chokes on must not take the language server down.
     return { sources: [], subjects: [], metrics: [], problems: [{ severity: 'error', code: 'internal', message: `could not load this file: ${String(err)}`, location: fileStart(file.path) }] };
