@@ -1,7 +1,7 @@
 // The bundled CLI as a user or a CI pipeline runs it: exit codes, output formats, errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -142,4 +142,41 @@ test('silenced claims: no text finding, a suppressed SARIF result, null severity
   assert.deepEqual(sarif.runs[0].results.map((r: { suppressions?: unknown[] }) => r.suppressions), [[{ kind: 'inSource' }]]);
   const json = JSON.parse(run(['check', '--format', 'json', file]).stdout);
   assert.deepEqual(json.files[0].claims.map((c: { verdict: string; severity: null }) => [c.verdict, c.severity]), [['outdated', null]]);
+});
+
+test('--cache-dir: later runs load the compiled fact base, print what a run without it prints, and read a changed fact file again', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'factlint-cli-cache-'));
+  const facts = join(dir, 'facts');
+  cpSync(join(root, 'facts'), facts, { recursive: true });
+  const cache = join(dir, 'cache');
+  // A whole second, which the file system keeps exactly: the edit below puts it back.
+  const file = join(facts, 'chongqing', 'foreign-investment.yaml');
+  const stamp = new Date('2026-01-01T00:00:00Z');
+  utimesSync(file, stamp, stamp);
+  const args = (...extra: string[]) => ['check', '--format', 'json', '--today', '2026-12-02', '--facts', facts, ...extra, draftEn, draftDe];
+  const plain = run(args());
+  assert.equal(plain.code, 1, plain.stderr);
+  for (let i = 0; i < 2; i++) {
+    const cached = run(args('--cache-dir', cache));
+    assert.deepEqual(cached, plain, `run ${i + 1} with the cache`);
+  }
+  assert.equal(readdirSync(cache).filter((f) => f.endsWith('.flcb')).length, 1, 'one compiled base written');
+
+  // The cache serves while every fact file keeps its size and time: an edit that keeps both
+  // (322 → 323, the time put back) is not seen, which shows that the compiled base was read.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('value: 322', 'value: 323'));
+  utimesSync(file, stamp, stamp);
+  assert.deepEqual(run(args('--cache-dir', cache)), plain);
+  // Any other time (or size) is seen: the YAML is read again, as without the cache.
+  utimesSync(file, stamp, new Date(stamp.getTime() + 1000));
+  const edited = run(args());
+  assert.match(edited.stdout, /323/);
+  assert.deepEqual(run(args('--cache-dir', cache)), edited);
+
+  // A broken fact base is reported exactly as without the cache, and nothing is checked.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('value: 323', 'value: many'));
+  const broken = run(args());
+  assert.equal(broken.code, 2);
+  assert.deepEqual(run(args('--cache-dir', cache)), broken);
+  assert.equal(run(['check', '--cache-dir', '', draftEn]).code, 2, 'an empty --cache-dir is a usage error');
 });

@@ -1,5 +1,6 @@
-// factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--today YYYY-MM-DD] FILE...
+// factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--today YYYY-MM-DD] [--cache | --cache-dir DIR] FILE...
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from '../cacheFolder';
 import { check } from '../core/check';
 import { ConfigError, type FactlintSettings } from '../core/config';
 import { claimSeverity, findings, type Finding } from '../core/findings';
@@ -15,7 +16,7 @@ import { toSarif } from './sarif';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const LANGS: readonly LangSetting[] = ['auto', 'en', 'de'];
 
-const CHECK_USAGE = 'usage: factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--strict] [--today YYYY-MM-DD] FILE...';
+const CHECK_USAGE = 'usage: factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--strict] [--today YYYY-MM-DD] [--cache | --cache-dir DIR] FILE...';
 
 export function runCheck(args: string[], io: Io, version: string): number {
   let parsed;
@@ -29,6 +30,8 @@ export function runCheck(args: string[], io: Io, version: string): number {
         format: { type: 'string', default: 'text' },
         today: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        cache: { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
       },
     });
   } catch (err) {
@@ -40,11 +43,13 @@ export function runCheck(args: string[], io: Io, version: string): number {
   if (!FORMATS.includes(format)) return usage(io, `unknown format "${values.format}"`);
   if (values.lang && !LANGS.includes(values.lang as LangSetting)) return usage(io, `unknown language "${values.lang}"`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) return usage(io, `--today takes a date YYYY-MM-DD, got "${values.today}"`);
+  if (values['cache-dir'] === '') return usage(io, '--cache-dir takes a folder');
   if (files.length === 0) return usage(io, 'no files given');
 
   let loaded;
   try {
-    loaded = loadBaseForCli(values.facts);
+    const cacheDir = values['cache-dir'] ?? (values.cache ? defaultCacheDir() : undefined);
+    loaded = loadBaseForCli(values.facts, process.cwd(), cacheDir);
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr(`${err.message}\n`);

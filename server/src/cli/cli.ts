@@ -10,9 +10,12 @@ const VERSION = typeof FACTLINT_VERSION === 'string' ? FACTLINT_VERSION : 'dev';
 const HELP = `factlint ${VERSION}: checks the figures in a draft against a sourced fact base.
 
 usage:
-  factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--today YYYY-MM-DD] FILE...
+  factlint check [--facts DIR]... [--lang auto|en|de] [--format text|json|sarif] [--today YYYY-MM-DD]
+                 [--strict] [--cache | --cache-dir DIR] FILE...
       Check drafts. Exit 0: nothing at warning or above; 1: findings; 2: usage error,
-      unreadable file or invalid fact base.
+      unreadable file or invalid fact base. --cache keeps the compiled fact base in the
+      per-user cache folder ($XDG_CACHE_HOME/factlint or ~/.cache/factlint), --cache-dir in DIR:
+      the next run with unchanged fact files loads it instead of the YAML.
   factlint figures [--lang auto|en|de] [--format text|json] FILE...
       List every figure found, linked to a metric or not.
   factlint facts validate [DIR]...
