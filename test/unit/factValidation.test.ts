@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { normalizeCue, validateFactBase } from '../../server/src/core/factValidation';
 import type { FactBase, Location, Metric, Observation } from '../../server/src/core/types';
 
@@ -95,6 +96,19 @@ test('cues normalize like the checker matches them', () => {
   assert.equal(normalizeCue('  World’s  Top-500 — Companies '), "world's top 500 companies");
   assert.equal(normalizeCue('Import- und Exportvolumens'), 'import und exportvolumens');
   assert.equal(normalizeCue('-'), '');
+});
+
+test('a normalized cue is its words, lower-cased, with one space between them, whatever white space or dashes stood there', () => {
+  const piece = fc.constantFrom(' ', '  ', '-', '‐', '‑', '–', '—', '\t', '\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '’', "'", 'A', 'ß', 'İ', 'x', 'World', '\ud83d\ude00', '\ud800', '\u200b');
+  const separator = /[\s\-‐‑–—]/;
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(piece).map((a) => a.join(''))), (cue) => {
+      const words = cue.toLowerCase().replaceAll('’', "'").split(separator).filter((w) => w !== '');
+      assert.equal(normalizeCue(cue), words.join(' '));
+      assert.equal(normalizeCue(normalizeCue(cue)), normalizeCue(cue));
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('values that cannot be right for their unit', () => {

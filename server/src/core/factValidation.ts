@@ -30,20 +30,12 @@ export function duplicateIdProblem(kind: 'source' | 'subject' | 'metric', id: st
  * ’ as ', runs of spaces as one.
  */
 export function normalizeCue(cue: string): string {
-  let out = '';
-  let space = true; // drops leading spaces and collapses runs
-  for (const ch of cue.toLowerCase()) {
-    const c = ch === '-' || ch === '‐' || ch === '‑' || ch === '–' || ch === '—' || /\s/.test(ch) ? ' ' : ch === '’' ? "'" : ch;
-    if (c === ' ') {
-      if (!space) out += ' ';
-      space = true;
-    } else {
-      out += c;
-      space = false;
-    }
-  }
-  return space && out.endsWith(' ') ? out.slice(0, -1) : out;
+  // replace() builds one flat string: the metric checks keep a key per cue, and a string built
+  // up character by character is a tree of a node per character (36 MB of 90 for 10,000 metrics).
+  return cue.toLowerCase().replace(DASHES_AND_SPACES, ' ').replace(/’/g, "'").trim();
 }
+/** Runs of white space and hyphens or dashes: one space between words. */
+const DASHES_AND_SPACES = /[\s\-‐‑–—]+/g;
 
 function countWords(s: string): number {
   let n = 0;
@@ -101,7 +93,8 @@ const metricChecks = perObject((m: Metric): MetricChecks => {
     const list = m.cues[lang] ?? [];
     cues[lang] = {
       missing: list.length === 0 ? error('missing-cues', `metric "${m.id}" has no ${lang === 'en' ? 'English' : 'German'} cues, so ${lang} prose cannot name it`, m.location) : undefined,
-      keys: list.map((cue) => [cue, `${lang}\u0000${m.subject}\u0000${m.unit}\u0000${m.change === true}\u0000${normalizeCue(cue)}`]),
+      // Joined, not a template: a template's parts stay linked as a tree of strings, kept as long as the metric.
+      keys: list.map((cue) => [cue, [lang, m.subject, m.unit, m.change === true, normalizeCue(cue)].join('\u0000')]),
     };
   }
   // Two unqualified values for the same time cannot both be right.
