@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { markUsed, pruneCacheFolder, writeWhole } from './cacheFolder';
-import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, type FactFileStamp } from './core/compiledBase';
+import { compileFactBase, loadCompiledBase, readCompiledBaseStamps, stampsMatch, verifyCompiledBaseSteps, type FactFileStamp } from './core/compiledBase';
 import { factFilesIn, isFactFileName, loadFactFilesSteps, MAX_FACT_FILE_BYTES, MAX_FACT_FILE_CHARS, type FactFile, type ParseCache, type ParsedFile } from './core/factBase';
 import { factIndexSteps } from './core/factIndex';
 import { runToEnd, type Steps } from './core/steps';
@@ -355,7 +355,7 @@ export class FactStore {
     return true;
   }
 
-  /** True while settleCache has work: a cache or parses to write, or a cached base to read in. */
+  /** True while settleCache has work: a cache or parses to write, or a cached base to verify. */
   get cacheUnsettled(): boolean {
     return (this.cacheToWrite !== undefined && this.cacheToWrite.generation === this.generation) || this.loadedFromCache || this.parsedToWrite.size > 0;
   }
@@ -363,24 +363,36 @@ export class FactStore {
   /**
    * Work left after the first diagnostics, off the start path: writes the cache after a
    * clean YAML load (atomically: a reader sees the old file or the new one), or reads every
-   * metric of a cached base into memory, so that the file may be replaced or removed later.
-   * Returns true when the cached base turned out damaged: the caller reloads (from YAML,
-   * which then replaces the cache).
+   * metric record of a cached base once, keeping none, to find a damaged one before a check
+   * does (the base keeps its file open, so another server may replace it meanwhile). Returns
+   * true when the cached base turned out damaged: the caller reloads (from YAML, which then
+   * replaces the cache).
    */
   settleCache(): boolean {
+    return runToEnd(this.settleCacheSteps());
+  }
+
+  /** settleCache in steps (a few hundred records verified each); false at once if a reload replaced the cached base meanwhile. */
+  *settleCacheSteps(): Steps<boolean> {
     this.writeParses();
     const write = this.cacheToWrite;
     this.cacheToWrite = undefined;
     if (this.loadedFromCache) {
-      this.loadedFromCache = false;
+      const generation = this.generation;
       try {
-        // Iterating reads every id and record (CompiledMetrics keeps them).
-        Array.from(this.base.metrics);
+        const steps = verifyCompiledBaseSteps(this.base);
+        for (let step = steps.next(); !step.done; step = steps.next()) {
+          yield;
+          if (this.generation !== generation) return false;
+        }
       } catch (err) {
+        if (this.generation !== generation) return false;
+        this.loadedFromCache = false;
         this.log(`fact base cache not used: ${(err as Error).message}`);
         this.cacheNext = 'replace';
         return true;
       }
+      this.loadedFromCache = false;
       return false;
     }
     if (!write || write.generation !== this.generation || !this.cacheFile || !this.cacheDir) return false;

@@ -115,8 +115,7 @@ let platformTablesKept = false;
 function afterStartSoon(ms: number): void {
   if (afterStartScheduled || (started && !store.cacheUnsettled)) return;
   afterStartScheduled = true;
-  setTimeout(() => {
-    afterStartScheduled = false;
+  setTimeout(async () => {
     started = true;
     if (deferredWatch) {
       startFsWatchers(deferredWatch);
@@ -126,8 +125,9 @@ function afterStartSoon(ms: number): void {
       for (const path of changed) store.refreshFromDisk(path);
       if (changed.length > 0) factReloads.soon();
     }
-    // A damaged cached base: load the YAML instead and check again.
-    if (store.settleCache()) factReloads.soon();
+    // A damaged cached base: load the YAML instead and check again. Verifying a cached base
+    // reads every metric record, seconds at a million metrics: in slices, between requests.
+    if ((await runInSlices(store.settleCacheSteps())) === true) factReloads.soon();
     if (cacheDir && !platformTablesKept) {
       platformTablesKept = true;
       try {
@@ -137,6 +137,9 @@ function afterStartSoon(ms: number): void {
       }
     }
     for (const listener of settledListeners.splice(0)) listener();
+    afterStartScheduled = false;
+    // Work that came while this ran (parses of a reload, say) is not left waiting for the next check.
+    if (store.cacheUnsettled) afterStartSoon(AFTER_CHECK_MS);
   }, ms).unref();
 }
 

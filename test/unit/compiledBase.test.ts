@@ -3,14 +3,15 @@
 // what the language server's cache relies on: a failed write leaves nothing behind, stamps
 // are read (or refused) without loading, and their order counts.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { check } from '../../server/src/core/check';
 import {
-  compileFactBase, CompiledBaseError, factFileStamps, loadCompiledBase, readCompiledBaseStamps, stampsMatch,
+  compileFactBase, CompiledBaseError, factFileStamps, loadCompiledBase, readCompiledBaseStamps, stampsMatch, verifyCompiledBaseSteps,
 } from '../../server/src/core/compiledBase';
+import { runToEnd } from '../../server/src/core/steps';
 import { loadFactBase } from '../../server/src/core/factBase';
 import type { CheckResult, Metric } from '../../server/src/core/types';
 
@@ -122,5 +123,27 @@ test('a damaged metric record is an error naming the file when that metric is re
   assert.throws(() => compiled.metrics.get(firstId), (e: Error) => e instanceof CompiledBaseError && e.message.includes(file));
   assert.deepEqual(compiled.metrics.get(secondId), base.metrics.get(secondId));
   assert.throws(() => Array.from(compiled.metrics), CompiledBaseError);
+  assert.throws(() => runToEnd(verifyCompiledBaseSteps(compiled)), (e: Error) => e instanceof CompiledBaseError && e.message.includes(file));
   assert.equal(existsSync(file), true);
+});
+
+test('verifying a whole compiled base reads every record and keeps the base as it was; a base in memory needs none', () => {
+  const compiled = loadCompiledBase(compile('verified.flcb'));
+  assert.doesNotThrow(() => runToEnd(verifyCompiledBaseSteps(compiled)));
+  assert.deepEqual(new Map(compiled.metrics), base.metrics);
+  assert.doesNotThrow(() => runToEnd(verifyCompiledBaseSteps(base)));
+});
+
+test('a loaded compiled base keeps reading the file it opened, when another process replaces the file or removes it', () => {
+  const file = compile('replaced.flcb');
+  const [id, metric] = [...base.metrics][0];
+  const compiled = loadCompiledBase(file);
+  // Another server writes a cache for other facts in its place, as cacheFolder.ts does: a new file renamed over it.
+  const changed = [...base.metrics.values()].map((m) => (m.id === id ? { ...m, observations: m.observations.map((o) => ({ ...o, value: o.value + 1 })) } : m));
+  renameSync(compile('other.flcb', changed), file);
+  assert.deepEqual(compiled.metrics.get(id), metric);
+  assert.notDeepEqual(loadCompiledBase(file).metrics.get(id), metric, 'the file itself now holds the other facts');
+  const removed = loadCompiledBase(compile('removed.flcb'));
+  unlinkSync(join(dir, 'removed.flcb'));
+  assert.deepEqual(new Map(removed.metrics), base.metrics);
 });

@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import { IndexTablesBuilder, indexFromTables, registerFactIndex, type IndexTables } from './factIndex';
 import type { PhraseTrie } from './phrases';
+import { METRICS_PER_STEP, type Steps } from './steps';
 import type { FactBase, Lang, Location, Metric, Observation, Source, Subject } from './types';
 
 const MAGIC = 'FLCB0002';
@@ -234,7 +235,9 @@ export class CompiledBaseError extends Error {}
 
 /** The stamps a compiled base was made from, without loading it. Throws CompiledBaseError naming the file. */
 export function readCompiledBaseStamps(file: string): FactFileStamp[] {
-  const files = CompiledFile.open(file).header.files;
+  const compiled = CompiledFile.open(file);
+  compiled.close();
+  const files = compiled.header.files;
   if (!Array.isArray(files)) throw new CompiledBaseError(`${file}: damaged compiled fact base (no list of fact files)`);
   return files;
 }
@@ -244,7 +247,12 @@ export function stampsMatch(made: readonly FactFileStamp[], stamps: readonly Fac
   return made.length === stamps.length && made.every((m, i) => m.path === stamps[i].path && m.size === stamps[i].size && m.mtimeMs === stamps[i].mtimeMs);
 }
 
-/** A compiled base file: its header, and its sections read one at a time (each into its own, aligned buffer). */
+/**
+ * A compiled base file: its header, and its sections read one at a time (each into its own,
+ * aligned buffer). The file stays open for as long as anything can read from it: another
+ * server may replace the cache file, or a tidy-up remove it, while this one still reads
+ * metrics from it on demand, and an open file keeps the contents it was opened with.
+ */
 class CompiledFile {
   /** All metric records, for a base small enough to hold them (READ_RECORDS_WHOLE). */
   private records: Buffer | undefined;
@@ -252,67 +260,85 @@ class CompiledFile {
   private constructor(
     readonly file: string,
     readonly header: Header,
+    private readonly fd: number,
     private readonly sectionsAt: number,
     private readonly size: number,
     /** Where the records end (the index starts). */
     private readonly recordsEnd: number,
-  ) {}
+  ) {
+    OPEN_FILES.register(this, fd, this);
+  }
 
   static open(file: string): CompiledFile {
-    return withFile(file, (fd) => {
-      const size = fs.fstatSync(fd).size;
-      const prelude = size >= PRELUDE ? readAt(file, fd, PRELUDE, 0, size) : Buffer.alloc(PRELUDE);
-      if (prelude.toString('latin1', 0, 8) !== MAGIC) throw new CompiledBaseError(`${file}: not a compiled fact base (expected it to start with ${MAGIC})`);
-      const indexAt = prelude.readDoubleLE(8);
-      if (!(indexAt >= PRELUDE && indexAt + 4 <= size)) throw new CompiledBaseError(`${file}: damaged compiled fact base (index offset ${indexAt} outside the file)`);
-      const headerLength = readAt(file, fd, 4, indexAt, size).readUInt32LE(0);
-      let header: Header;
-      try {
-        header = JSON.parse(readAt(file, fd, headerLength, indexAt + 4, size).toString('utf8')) as Header;
-      } catch (err) {
-        throw new CompiledBaseError(`${file}: damaged compiled fact base (header: ${(err as Error).message})`);
-      }
-      const sectionsAt = indexAt + align8(4 + headerLength);
-      // A cut file is reported now, not when a section it lost is first read.
-      const end = Math.max(0, ...Object.values(header.sections ?? {}).map(([o, n]) => o + n));
-      if (sectionsAt + end > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
-      return new CompiledFile(file, header, sectionsAt, size, indexAt);
-    });
+    const fd = reading(file, () => fs.openSync(file, 'r'));
+    try {
+      return reading(file, () => {
+        const size = fs.fstatSync(fd).size;
+        const prelude = size >= PRELUDE ? readAt(file, fd, PRELUDE, 0, size) : Buffer.alloc(PRELUDE);
+        if (prelude.toString('latin1', 0, 8) !== MAGIC) throw new CompiledBaseError(`${file}: not a compiled fact base (expected it to start with ${MAGIC})`);
+        const indexAt = prelude.readDoubleLE(8);
+        if (!(indexAt >= PRELUDE && indexAt + 4 <= size)) throw new CompiledBaseError(`${file}: damaged compiled fact base (index offset ${indexAt} outside the file)`);
+        const headerLength = readAt(file, fd, 4, indexAt, size).readUInt32LE(0);
+        let header: Header;
+        try {
+          header = JSON.parse(readAt(file, fd, headerLength, indexAt + 4, size).toString('utf8')) as Header;
+        } catch (err) {
+          throw new CompiledBaseError(`${file}: damaged compiled fact base (header: ${(err as Error).message})`);
+        }
+        const sectionsAt = indexAt + align8(4 + headerLength);
+        // A cut file is reported now, not when a section it lost is first read.
+        const end = Math.max(0, ...Object.values(header.sections ?? {}).map(([o, n]) => o + n));
+        if (sectionsAt + end > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
+        return new CompiledFile(file, header, fd, sectionsAt, size, indexAt);
+      });
+    } catch (err) {
+      fs.closeSync(fd);
+      throw err;
+    }
+  }
+
+  /** Closes the file now, for a reader that needs no more than the header. */
+  close(): void {
+    OPEN_FILES.unregister(this);
+    fs.closeSync(this.fd);
   }
 
   /** The bytes of a section, in a fresh ArrayBuffer (so typed arrays can view it in place). */
-  section(name: string, fd?: number): ArrayBuffer {
+  section(name: string): ArrayBuffer {
     const s = this.header.sections?.[name];
     if (!s) throw new CompiledBaseError(`${this.file}: damaged compiled fact base (no section ${name})`);
-    const read = (f: number) => {
-      // readAt's buffer owns its whole ArrayBuffer (allocUnsafeSlow): no copy needed.
-      return readAt(this.file, f, s[1], this.sectionsAt + s[0], this.size).buffer as ArrayBuffer;
-    };
-    return fd === undefined ? withFile(this.file, read) : read(fd);
+    // readAt's buffer owns its whole ArrayBuffer (allocUnsafeSlow): no copy needed.
+    return reading(this.file, () => readAt(this.file, this.fd, s[1], this.sectionsAt + s[0], this.size).buffer as ArrayBuffer);
   }
 
   /** Bytes of the metric records, from `start` (relative to the first record). */
   record(start: number, length: number): Buffer {
     const all = this.recordsEnd - PRELUDE;
     if (all <= READ_RECORDS_WHOLE) {
-      this.records ??= withFile(this.file, (fd) => readAt(this.file, fd, all, PRELUDE, this.size));
+      this.records ??= reading(this.file, () => readAt(this.file, this.fd, all, PRELUDE, this.size));
       if (start + length > all) throw new CompiledBaseError(`${this.file}: damaged compiled fact base (a record ends after the records)`);
       return this.records.subarray(start, start + length);
     }
-    return withFile(this.file, (fd) => readAt(this.file, fd, length, PRELUDE + start, this.size));
+    return reading(this.file, () => readAt(this.file, this.fd, length, PRELUDE + start, this.size));
   }
 }
 
-function withFile<T>(file: string, f: (fd: number) => T): T {
-  let fd: number | undefined;
+/** Closes the file of a compiled base once nothing can read from it any more. */
+const OPEN_FILES = new FinalizationRegistry<number>((fd) => {
   try {
-    fd = fs.openSync(file, 'r');
-    return f(fd);
+    fs.closeSync(fd);
+  } catch {
+    // Closed already: nothing to do.
+  }
+});
+
+/** f, with an error of the file system turned into a CompiledBaseError naming the file. */
+function reading<T>(file: string, f: () => T): T {
+  try {
+    return f();
   } catch (err) {
     if (err instanceof CompiledBaseError) throw err;
     throw new CompiledBaseError(`${file}: cannot read compiled fact base: ${(err as Error).message}`);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -328,27 +354,33 @@ function readAt(file: string, fd: number, length: number, position: number, size
   return out;
 }
 
+/**
+ * Every metric record of a compiled base read once and dropped, in steps, so that a damaged
+ * one is found without keeping a million metrics in memory; throws CompiledBaseError naming
+ * the file. Nothing to do for a base held in memory.
+ */
+export function* verifyCompiledBaseSteps(base: FactBase): Steps<void> {
+  if (base.metrics instanceof CompiledMetrics) yield* base.metrics.verifySteps();
+}
+
 /** Loads a compiled fact base. Metrics are read from the file when first asked for. Throws CompiledBaseError naming the file. */
 export function loadCompiledBase(file: string): FactBase {
   const compiled = CompiledFile.open(file);
-  const { meta, tables } = withFile(file, (fd) => {
-    const meta = JSON.parse(Buffer.from(compiled.section('meta', fd)).toString('utf8')) as Meta;
-    const trie = (name: string): PhraseTrie => ({
-      words: meta.tries[name],
-      edgeNode: new Int32Array(compiled.section(`${name}.edgeNode`, fd)),
-      edgeWord: new Int32Array(compiled.section(`${name}.edgeWord`, fd)),
-      edgeChild: new Int32Array(compiled.section(`${name}.edgeChild`, fd)),
-      valueStart: new Int32Array(compiled.section(`${name}.valueStart`, fd)),
-      values: new Int32Array(compiled.section(`${name}.values`, fd)),
-      groupOf: new Int32Array(compiled.section(`${name}.groupOf`, fd)),
-    });
-    const tables: IndexTables = {
-      cues: { en: trie('cues.en'), de: trie('cues.de') },
-      subjects: { en: trie('subjects.en'), de: trie('subjects.de') },
-      subjectIds: meta.subjectIds,
-    };
-    return { meta, tables };
+  const meta = JSON.parse(Buffer.from(compiled.section('meta')).toString('utf8')) as Meta;
+  const trie = (name: string): PhraseTrie => ({
+    words: meta.tries[name],
+    edgeNode: new Int32Array(compiled.section(`${name}.edgeNode`)),
+    edgeWord: new Int32Array(compiled.section(`${name}.edgeWord`)),
+    edgeChild: new Int32Array(compiled.section(`${name}.edgeChild`)),
+    valueStart: new Int32Array(compiled.section(`${name}.valueStart`)),
+    values: new Int32Array(compiled.section(`${name}.values`)),
+    groupOf: new Int32Array(compiled.section(`${name}.groupOf`)),
   });
+  const tables: IndexTables = {
+    cues: { en: trie('cues.en'), de: trie('cues.de') },
+    subjects: { en: trie('subjects.en'), de: trie('subjects.de') },
+    subjectIds: meta.subjectIds,
+  };
   const metrics = new CompiledMetrics(compiled, meta.locationFiles);
   const base: FactBase = {
     sources: new Map(meta.sources.map((s) => [s.id, s])),
@@ -409,17 +441,29 @@ class CompiledMetrics extends Map<string, Metric> {
   at(n: number): Metric {
     let metric = this.byNumber.get(n);
     if (!metric) {
-      this.recordStart ??= new Float64Array(this.compiled.section('recordStart'));
-      const start = this.recordStart[n];
-      const bytes = this.compiled.record(start, this.recordStart[n + 1] - start);
-      try {
-        metric = readMetric(JSON.parse(bytes.toString('utf8')) as StoredMetric, this.locationFiles);
-      } catch (err) {
-        throw new CompiledBaseError(`${this.compiled.file}: damaged record of metric number ${n}: ${(err as Error).message}`);
-      }
+      metric = this.read(n);
       this.byNumber.set(n, metric);
     }
     return metric;
+  }
+
+  private read(n: number): Metric {
+    this.recordStart ??= new Float64Array(this.compiled.section('recordStart'));
+    const start = this.recordStart[n];
+    const bytes = this.compiled.record(start, this.recordStart[n + 1] - start);
+    try {
+      return readMetric(JSON.parse(bytes.toString('utf8')) as StoredMetric, this.locationFiles);
+    } catch (err) {
+      throw new CompiledBaseError(`${this.compiled.file}: damaged record of metric number ${n}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Reads every record once, keeping none: a damaged one throws CompiledBaseError. A step per METRICS_PER_STEP. */
+  *verifySteps(): Steps<void> {
+    for (let n = 0; n < this.size; n++) {
+      if (n % METRICS_PER_STEP === 0) yield;
+      if (!this.byNumber.has(n)) this.read(n);
+    }
   }
 
   override get(id: string): Metric | undefined {
