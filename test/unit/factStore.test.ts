@@ -64,3 +64,41 @@ describe('fact store loads in steps', () => {
     assert.equal(latest(store), 322);
   });
 });
+
+describe('fact store started from the compiled cache', () => {
+  let dir: string;
+  let cache: string;
+  let file: string;
+  let text: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'factlint-store-cached-'));
+    cpSync(shippedFactsDir(), join(dir, 'facts'), { recursive: true });
+    cache = join(dir, 'cache');
+    file = join(dir, 'facts', 'chongqing', 'foreign-investment.yaml');
+    text = readFileSync(file, 'utf8');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('keeps each file\'s last good version from its bytes: a broken edit loads the facts as they were, German and all', () => {
+    const fromYaml = new FactStore();
+    fromYaml.useCache(cache);
+    fromYaml.setRoots([join(dir, 'facts')]);
+    fromYaml.reload();
+    assert.equal(fromYaml.loadedFromCache, false);
+    assert.equal(fromYaml.settleCache(), false);
+
+    const store = new FactStore();
+    store.useCache(cache);
+    store.setRoots([join(dir, 'facts')]);
+    store.reload();
+    assert.equal(store.loadedFromCache, true, 'the second store starts from the cache');
+    assert.equal(store.settleCache(), false, 'the cached base is whole');
+    assert.ok(store.setEditorText(file, text.replace('value: 322', 'value: many')));
+    store.reload();
+    assert.ok(store.problems.get(file)!.some((p) => p.severity === 'error'), 'the broken edit is reported');
+    assert.equal(latest(store), 322, 'the drafts keep the last good version');
+    // That version was read as bytes and decoded only now: the same metrics as the YAML load's.
+    for (const id of ['chongqing.foreign-invested-enterprises', FORTUNE]) assert.deepEqual(store.base.metrics.get(id), fromYaml.base.metrics.get(id), id);
+    assert.ok(store.base.metrics.get('chongqing.foreign-invested-enterprises')!.cues.de.some((c) => /[äöüß]/.test(c)), 'a German cue with umlauts came through');
+  });
+});
