@@ -168,37 +168,11 @@ export class WordRun {
     return true;
   }
 
-  /** The words as Token objects (for the few readers that need them: linking, completion). */
+  /** The words as Token objects, for readers that keep them (completion, phrase keys); matching and linking read the run in place. */
   tokens(): Token[] {
     const tokens: Token[] = [];
-    for (let k = 0; k < this.length; k++) {
-      const kind = this.kinds[k];
-      tokens.push(new WordToken(this.text, this.starts[k], this.ends[k], this.hashes[k], kind === CAPITALS, kind === SPECIAL ? this.forms[k] : undefined));
-    }
+    for (let k = 0; k < this.length; k++) tokens.push({ start: this.starts[k], end: this.ends[k], norm: this.norm(k), hash: this.hashes[k] });
     return tokens;
-  }
-}
-
-/**
- * A word of WordRun.tokens(). Its normal form is made when first read: linking reads the
- * forms of a few words of a sentence (those before a percentage), not of all.
- */
-class WordToken implements Token {
-  constructor(
-    private readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    readonly hash: number,
-    private readonly capitals: boolean,
-    private form: string | undefined,
-  ) {}
-
-  get norm(): string {
-    if (this.form === undefined) {
-      const text = this.text.slice(this.start, this.end);
-      this.form = this.capitals ? text.toLowerCase() : text;
-    }
-    return this.form;
   }
 }
 
