@@ -87,6 +87,14 @@ test('a file that is no compiled base, or a damaged one, is an error naming the 
   writeFileSync(cut, whole.subarray(0, whole.length - 100));
   assert.throws(() => loadCompiledBase(cut), (e: Error) => e instanceof CompiledBaseError && e.message.includes(cut));
   assert.throws(() => loadCompiledBase(join(dir, 'missing.flcb')), (e: Error) => e instanceof CompiledBaseError && e.message.includes('missing.flcb'));
+  // Its index (sources, subjects, tries) no longer JSON: still an error of the compiled base, naming it.
+  const badIndex = join(dir, 'bad-index.flcb');
+  const bytes = Buffer.from(whole);
+  const meta = bytes.lastIndexOf('{"sources":');
+  assert.ok(meta > 0);
+  bytes[meta] = '#'.charCodeAt(0);
+  writeFileSync(badIndex, bytes);
+  assert.throws(() => loadCompiledBase(badIndex), (e: Error) => e instanceof CompiledBaseError && e.message.includes(badIndex));
 });
 
 test('a compile that fails leaves neither the file nor a temporary one', () => {

@@ -272,25 +272,23 @@ class CompiledFile {
   static open(file: string): CompiledFile {
     const fd = reading(file, () => fs.openSync(file, 'r'));
     try {
-      return reading(file, () => {
-        const size = fs.fstatSync(fd).size;
-        const prelude = size >= PRELUDE ? readAt(file, fd, PRELUDE, 0, size) : Buffer.alloc(PRELUDE);
-        if (prelude.toString('latin1', 0, 8) !== MAGIC) throw new CompiledBaseError(`${file}: not a compiled fact base (expected it to start with ${MAGIC})`);
-        const indexAt = prelude.readDoubleLE(8);
-        if (!(indexAt >= PRELUDE && indexAt + 4 <= size)) throw new CompiledBaseError(`${file}: damaged compiled fact base (index offset ${indexAt} outside the file)`);
-        const headerLength = readAt(file, fd, 4, indexAt, size).readUInt32LE(0);
-        let header: Header;
-        try {
-          header = JSON.parse(readAt(file, fd, headerLength, indexAt + 4, size).toString('utf8')) as Header;
-        } catch (err) {
-          throw new CompiledBaseError(`${file}: damaged compiled fact base (header: ${(err as Error).message})`);
-        }
-        const sectionsAt = indexAt + align8(4 + headerLength);
-        // A cut file is reported now, not when a section it lost is first read.
-        const end = Math.max(0, ...Object.values(header.sections ?? {}).map(([o, n]) => o + n));
-        if (sectionsAt + end > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
-        return new CompiledFile(file, header, fd, sectionsAt, size, indexAt);
-      });
+      const size = reading(file, () => fs.fstatSync(fd).size);
+      const prelude = size >= PRELUDE ? readAt(file, fd, PRELUDE, 0, size) : Buffer.alloc(PRELUDE);
+      if (prelude.toString('latin1', 0, 8) !== MAGIC) throw new CompiledBaseError(`${file}: not a compiled fact base (expected it to start with ${MAGIC})`);
+      const indexAt = prelude.readDoubleLE(8);
+      if (!(indexAt >= PRELUDE && indexAt + 4 <= size)) throw new CompiledBaseError(`${file}: damaged compiled fact base (index offset ${indexAt} outside the file)`);
+      const headerLength = readAt(file, fd, 4, indexAt, size).readUInt32LE(0);
+      let header: Header;
+      try {
+        header = JSON.parse(readAt(file, fd, headerLength, indexAt + 4, size).toString('utf8')) as Header;
+      } catch (err) {
+        throw new CompiledBaseError(`${file}: damaged compiled fact base (header: ${(err as Error).message})`);
+      }
+      const sectionsAt = indexAt + align8(4 + headerLength);
+      // A cut file is reported now, not when a section it lost is first read.
+      const end = Math.max(0, ...Object.values(header.sections ?? {}).map(([o, n]) => o + n));
+      if (sectionsAt + end > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
+      return new CompiledFile(file, header, fd, sectionsAt, size, indexAt);
     } catch (err) {
       fs.closeSync(fd);
       throw err;
@@ -308,18 +306,18 @@ class CompiledFile {
     const s = this.header.sections?.[name];
     if (!s) throw new CompiledBaseError(`${this.file}: damaged compiled fact base (no section ${name})`);
     // readAt's buffer owns its whole ArrayBuffer (allocUnsafeSlow): no copy needed.
-    return reading(this.file, () => readAt(this.file, this.fd, s[1], this.sectionsAt + s[0], this.size).buffer as ArrayBuffer);
+    return readAt(this.file, this.fd, s[1], this.sectionsAt + s[0], this.size).buffer as ArrayBuffer;
   }
 
   /** Bytes of the metric records, from `start` (relative to the first record). */
   record(start: number, length: number): Buffer {
     const all = this.recordsEnd - PRELUDE;
     if (all <= READ_RECORDS_WHOLE) {
-      this.records ??= reading(this.file, () => readAt(this.file, this.fd, all, PRELUDE, this.size));
+      this.records ??= readAt(this.file, this.fd, all, PRELUDE, this.size);
       if (start + length > all) throw new CompiledBaseError(`${this.file}: damaged compiled fact base (a record ends after the records)`);
       return this.records.subarray(start, start + length);
     }
-    return reading(this.file, () => readAt(this.file, this.fd, length, PRELUDE + start, this.size));
+    return readAt(this.file, this.fd, length, PRELUDE + start, this.size);
   }
 }
 
@@ -332,12 +330,11 @@ const OPEN_FILES = new FinalizationRegistry<number>((fd) => {
   }
 });
 
-/** f, with an error of the file system turned into a CompiledBaseError naming the file. */
+/** A call of the file system, its error turned into a CompiledBaseError naming the file. */
 function reading<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (err) {
-    if (err instanceof CompiledBaseError) throw err;
     throw new CompiledBaseError(`${file}: cannot read compiled fact base: ${(err as Error).message}`);
   }
 }
@@ -347,7 +344,7 @@ function readAt(file: string, fd: number, length: number, position: number, size
   if (position + length > size) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
   const out = Buffer.allocUnsafeSlow(length);
   for (let got = 0; got < length; ) {
-    const n = fs.readSync(fd, out, got, length - got, position + got);
+    const n = reading(file, () => fs.readSync(fd, out, got, length - got, position + got));
     if (n === 0) throw new CompiledBaseError(`${file}: damaged compiled fact base (cut short)`);
     got += n;
   }
@@ -366,21 +363,28 @@ export function* verifyCompiledBaseSteps(base: FactBase): Steps<void> {
 /** Loads a compiled fact base. Metrics are read from the file when first asked for. Throws CompiledBaseError naming the file. */
 export function loadCompiledBase(file: string): FactBase {
   const compiled = CompiledFile.open(file);
-  const meta = JSON.parse(Buffer.from(compiled.section('meta')).toString('utf8')) as Meta;
-  const trie = (name: string): PhraseTrie => ({
-    words: meta.tries[name],
-    edgeNode: new Int32Array(compiled.section(`${name}.edgeNode`)),
-    edgeWord: new Int32Array(compiled.section(`${name}.edgeWord`)),
-    edgeChild: new Int32Array(compiled.section(`${name}.edgeChild`)),
-    valueStart: new Int32Array(compiled.section(`${name}.valueStart`)),
-    values: new Int32Array(compiled.section(`${name}.values`)),
-    groupOf: new Int32Array(compiled.section(`${name}.groupOf`)),
-  });
-  const tables: IndexTables = {
-    cues: { en: trie('cues.en'), de: trie('cues.de') },
-    subjects: { en: trie('subjects.en'), de: trie('subjects.de') },
-    subjectIds: meta.subjectIds,
-  };
+  let meta: Meta;
+  let tables: IndexTables;
+  try {
+    meta = JSON.parse(Buffer.from(compiled.section('meta')).toString('utf8')) as Meta;
+    const trie = (name: string): PhraseTrie => ({
+      words: meta.tries[name],
+      edgeNode: new Int32Array(compiled.section(`${name}.edgeNode`)),
+      edgeWord: new Int32Array(compiled.section(`${name}.edgeWord`)),
+      edgeChild: new Int32Array(compiled.section(`${name}.edgeChild`)),
+      valueStart: new Int32Array(compiled.section(`${name}.valueStart`)),
+      values: new Int32Array(compiled.section(`${name}.values`)),
+      groupOf: new Int32Array(compiled.section(`${name}.groupOf`)),
+    });
+    tables = {
+      cues: { en: trie('cues.en'), de: trie('cues.de') },
+      subjects: { en: trie('subjects.en'), de: trie('subjects.de') },
+      subjectIds: meta.subjectIds,
+    };
+  } catch (err) {
+    if (err instanceof CompiledBaseError) throw err;
+    throw new CompiledBaseError(`${file}: damaged compiled fact base (index: ${(err as Error).message})`);
+  }
   const metrics = new CompiledMetrics(compiled, meta.locationFiles);
   const base: FactBase = {
     sources: new Map(meta.sources.map((s) => [s.id, s])),
