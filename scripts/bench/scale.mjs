@@ -1,7 +1,8 @@
 // One size of the scale benchmark, run in child processes so that each measurement starts
 // from a fresh heap and its resident memory is its own:
-//   node scale.mjs prepare <root> <metrics> <workDir> <yamlMax>  → builds the base (YAML files
-//     when metrics ≤ yamlMax, then loads them), compiles it; prints JSON timings
+//   node --expose-gc scale.mjs prepare <root> <metrics> <workDir> <yamlMax>  → builds the base
+//     (YAML files when metrics ≤ yamlMax, then loads them and weighs what it keeps), compiles
+//     it; prints JSON timings
 //   node scale.mjs measure <root> <compiledFile> <draftFile> <runs>  → loads the compiled base,
 //     checks the draft; prints JSON with load and check times and peak RSS
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

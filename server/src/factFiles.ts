@@ -341,7 +341,7 @@ export class FactStore {
 
   /** The stamps of the files in the order a load joins them (by layer, then path), or undefined if one is unsettled. */
   private stampsOf(current: ReadonlyArray<{ path: string; layer: number }>): FactFileStamp[] | undefined {
-    const ordered = [...current].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0));
+    const ordered = [...current].sort((a, b) => a.layer - b.layer);
     const out: FactFileStamp[] = [];
     for (const f of ordered) {
       const s = this.stamps.get(f.path);
